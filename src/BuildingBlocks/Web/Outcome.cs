@@ -1,0 +1,79 @@
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using QuartierPflege.BuildingBlocks.Validation;
+
+namespace QuartierPflege.BuildingBlocks.Web;
+
+public enum OutcomeKind
+{
+    Done,
+    Invalid,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>
+/// What a use case answers, whoever called it: the API turns it into a status code with problem details, a page
+/// into inline messages. Keeps both surfaces saying the same thing for the same input.
+/// </summary>
+public sealed class Outcome<T>
+{
+    private Outcome(OutcomeKind kind, T? value, IReadOnlyDictionary<string, string[]>? errors, string? message)
+    {
+        Kind = kind;
+        Value = value;
+        Errors = errors ?? new Dictionary<string, string[]>();
+        Message = message;
+    }
+
+    public OutcomeKind Kind { get; }
+
+    public T? Value { get; }
+
+    /// <summary>Field (camelCase, as in the API) → German messages; an empty key is about the whole form.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    public string? Message { get; }
+
+    public bool IsDone => Kind == OutcomeKind.Done;
+
+    public static Outcome<T> Done(T value) => new(OutcomeKind.Done, value, null, null);
+
+    public static Outcome<T> Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, default, errors, null);
+
+    public static Outcome<T> Invalid(ValidationResult result) => Invalid(result.ToFieldMessages());
+
+    public static Outcome<T> Invalid(string field, string message)
+        => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Outcome<T> NotFound(string message = "Der Eintrag wurde nicht gefunden.") => new(OutcomeKind.NotFound, default, null, message);
+
+    public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, null, message);
+
+    public IResult ToHttpResult(Func<T, IResult> onDone) => Kind switch
+    {
+        OutcomeKind.Done => onDone(Value!),
+        OutcomeKind.Invalid => ApiProblems.Validation(Errors.ToDictionary(e => e.Key, e => e.Value)),
+        OutcomeKind.NotFound => ApiProblems.NotFound(Message!),
+        _ => ApiProblems.Conflict(Message!),
+    };
+
+    /// <summary>Copies the messages onto a page's form; <paramref name="prefix"/> is the bound property ("Input").</summary>
+    public void CopyTo(ModelStateDictionary modelState, string prefix)
+    {
+        foreach (var (field, messages) in Errors)
+        {
+            var key = field.Length == 0 ? string.Empty : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(key, message);
+            }
+        }
+
+        if (Kind is OutcomeKind.NotFound or OutcomeKind.Conflict && Message is not null)
+        {
+            modelState.AddModelError(string.Empty, Message);
+        }
+    }
+}

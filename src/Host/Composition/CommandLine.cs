@@ -1,0 +1,58 @@
+using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.Host.Identity;
+
+namespace QuartierPflege.Host.Composition;
+
+/// <summary>The Host's verbs: <c>migrate</c> applies every module's migrations, <c>seed-demo</c> also loads demo data.</summary>
+internal static class CommandLine
+{
+    public static async Task<bool> TryRunVerbAsync(WebApplication app, string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        switch (verb)
+        {
+            case "migrate":
+                await MigrateAsync(app.Services, CancellationToken.None);
+                Console.WriteLine("Alle Migrationen sind angewendet.");
+                return true;
+            case "seed-demo":
+                await MigrateAsync(app.Services, CancellationToken.None);
+                await SeedDemoDataAsync(app.Services, CancellationToken.None);
+                Console.WriteLine("Demodaten sind geladen.");
+                return true;
+            case null:
+                if (app.Environment.IsDevelopment())
+                {
+                    await MigrateAsync(app.Services, CancellationToken.None);
+                }
+
+                return false;
+            default:
+                await Console.Error.WriteLineAsync($"Unbekannter Befehl „{verb}“. Möglich: migrate, seed-demo (oder ohne Befehl: Webanwendung starten).");
+                Environment.ExitCode = 2;
+                return true;
+        }
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Identity first: modules may refer to users by id, never the other way round.
+        var databases = services.GetServices<IModuleDatabase>()
+            .OrderBy(d => d.ContextType == typeof(IdentityDb) ? 0 : 1)
+            .ThenBy(d => d.Schema, StringComparer.Ordinal);
+        foreach (var database in databases)
+        {
+            await database.MigrateAsync(services, cancellationToken);
+        }
+    }
+
+    public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.BuildingBlocks.Validation;
+using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.Host.Health;
+using QuartierPflege.Host.Identity;
+using QuartierPflege.Host.Shell;
+
+namespace QuartierPflege.Host.Composition;
+
+internal static class HostSetup
+{
+    public static readonly CultureInfo[] SupportedCultures =
+        [CultureInfo.GetCultureInfo("de-DE"), CultureInfo.GetCultureInfo("en")];
+
+    public static WebApplicationBuilder AddQuartierPflege(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
+        services.AddQuartierPflegeDatabase(configuration);
+        services.AddBuildingBlocks();
+        ValidationSetup.UseGermanMessages();
+
+        services.AddQuartierPflegeIdentity();
+        services.AddAuthorization(options => options.AddQuartierPflegePolicies());
+        services.AddModules(configuration);
+        services.AddValidatorsOf(typeof(HostSetup).Assembly);
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddNavigationItem(new NavigationItem("Übersicht", "/", Policies.SignedIn, 0));
+        services.AddNavigationItem(new NavigationItem("Verwaltung", "/Verwaltung/Benutzer", Policies.Administration, 90));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            // German unless the person chose otherwise: the browser's language is not asked.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+                options.Conventions.AuthorizeFolder("/Verwaltung", Policies.Administration);
+                options.Conventions.AllowAnonymousToPage("/Anmelden");
+                options.Conventions.AllowAnonymousToPage("/Fehler");
+                options.Conventions.AllowAnonymousToPage("/Sprache");
+            })
+            .AddViewLocalization()
+            .AddMvcOptions(o => o.ModelBindingMessageProvider.UseGermanMessages());
+
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.AddNodaTimeConverters());
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            if (context.ProblemDetails is HttpValidationProblemDetails)
+            {
+                context.ProblemDetails.Title = GermanProblemTitles.ValidationTitle;
+            }
+            else if (context.ProblemDetails.Title is null || !LooksGerman(context.ProblemDetails.Title))
+            {
+                context.ProblemDetails.Title = GermanProblemTitles.For(status);
+            }
+
+            context.ProblemDetails.Extensions.Remove("exception");
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UseQuartierPflege(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Fehler/500");
+        app.UseWhen(c => c.IsApiRequest(), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/Fehler/{0}"));
+
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(Policies.SignedIn);
+        app.MapIdentityEndpoints();
+        app.MapModules();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static bool LooksGerman(string title) => title.Contains(' ', StringComparison.Ordinal) && title.EndsWith('.');
+}

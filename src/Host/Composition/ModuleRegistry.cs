@@ -1,0 +1,25 @@
+using QuartierPflege.CaseManagement;
+using QuartierPflege.Compensation;
+using QuartierPflege.Notifications;
+using QuartierPflege.Partners;
+using QuartierPflege.Volunteers;
+
+namespace QuartierPflege.Host.Composition;
+
+/// <summary>The one place that knows which modules make up the product.</summary>
+internal static class ModuleRegistry
+{
+    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration) => services
+        .AddCaseManagement(configuration)
+        .AddVolunteers(configuration)
+        .AddCompensation(configuration)
+        .AddPartners(configuration)
+        .AddNotifications(configuration);
+
+    public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder endpoints) => endpoints
+        .MapCaseManagement()
+        .MapVolunteers()
+        .MapCompensation()
+        .MapPartners()
+        .MapNotifications();
+}

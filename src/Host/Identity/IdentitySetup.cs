@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.Host.Identity.Features.SignIn;
+using QuartierPflege.Host.Identity.Features.Users;
+
+namespace QuartierPflege.Host.Identity;
+
+internal static class IdentitySetup
+{
+    public static IServiceCollection AddQuartierPflegeIdentity(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<IdentityDb>(IdentityDb.SchemaName);
+        services
+            .AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                // Length over composition rules (as NIST and BSI recommend): a long passphrase is easier to remember
+                // for a retired neighbour and harder to guess than "Passw0rt!".
+                options.Password.RequiredLength = 10;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<GermanIdentityErrors>()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "qp.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Anmelden";
+            options.LogoutPath = "/Abmelden";
+            options.AccessDeniedPath = "/Fehler/403";
+            // API clients get status codes (turned into problem details), never a redirect to an HTML page.
+            options.Events.OnRedirectToLogin = context => RespondOrRedirect(context.HttpContext, context.RedirectUri, 401);
+            options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context.HttpContext, context.RedirectUri, 403);
+        });
+
+        services.AddScoped<SignInUser>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<ChangeUserAccess>();
+        services.AddDemoDataSeeder<DemoUsers>();
+        return services;
+    }
+
+    private static Task RespondOrRedirect(HttpContext context, string redirectUri, int status)
+    {
+        if (context.IsApiRequest())
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.Compensation.Persistence;
+
+namespace QuartierPflege.Compensation;
+
+/// <summary>The module's only public face towards the Host: registration of services and endpoints.</summary>
+public static class CompensationModule
+{
+    public const string AreaName = "Compensation";
+
+    public static IServiceCollection AddCompensation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddModuleDbContext<CompensationDbContext>(CompensationDbContext.SchemaName);
+        services.AddNavigationItem(new NavigationItem("Auszahlungen", "/Compensation", Policies.Finance, 30));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeAreaFolder(AreaName, "/", Policies.Finance));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCompensation(this IEndpointRouteBuilder endpoints) => endpoints;
+}

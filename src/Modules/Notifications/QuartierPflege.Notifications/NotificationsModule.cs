@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.Notifications.Persistence;
+
+namespace QuartierPflege.Notifications;
+
+/// <summary>The module's only public face towards the Host: registration of services and endpoints.</summary>
+public static class NotificationsModule
+{
+    public const string AreaName = "Notifications";
+
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddModuleDbContext<NotificationsDbContext>(NotificationsDbContext.SchemaName);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints) => endpoints;
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.Partners.Persistence;
+
+namespace QuartierPflege.Partners;
+
+/// <summary>The module's only public face towards the Host: registration of services and endpoints.</summary>
+public static class PartnersModule
+{
+    public const string AreaName = "Partners";
+
+    public static IServiceCollection AddPartners(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddModuleDbContext<PartnersDbContext>(PartnersDbContext.SchemaName);
+        services.AddNavigationItem(new NavigationItem("Netzwerkpartner", "/Partners", Policies.PartnerDirectory, 40));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeAreaFolder(AreaName, "/", Policies.PartnerDirectory));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPartners(this IEndpointRouteBuilder endpoints) => endpoints;
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.Volunteers.Persistence;
+
+namespace QuartierPflege.Volunteers;
+
+/// <summary>The module's only public face towards the Host: registration of services and endpoints.</summary>
+public static class VolunteersModule
+{
+    public const string AreaName = "Volunteers";
+
+    public static IServiceCollection AddVolunteers(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddModuleDbContext<VolunteersDbContext>(VolunteersDbContext.SchemaName);
+        services.AddNavigationItem(new NavigationItem("Ehrenamt", "/Volunteers", Policies.Volunteering, 20));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeAreaFolder(AreaName, "/", Policies.Volunteering));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapVolunteers(this IEndpointRouteBuilder endpoints) => endpoints;
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using QuartierPflege.Host.Composition;
+using Xunit;
+
+namespace QuartierPflege.Testing;
+
+/// <summary>
+/// The real Host on its own database, with a fake clock. Use it as a class fixture: <c>IClassFixture&lt;QpApp&gt;</c>
+/// gives each test class a fresh database cloned from the migrated template.
+/// </summary>
+public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly bool _ownsDatabase;
+    private string? _connectionString;
+
+    public QpApp()
+    {
+        _ownsDatabase = true;
+    }
+
+    /// <summary>For a given database (the template while it is migrated, or a second Host on a shared database).</summary>
+    public QpApp(string connectionString)
+    {
+        _connectionString = connectionString;
+    }
+
+    public FakeClock Clock { get; } = new(FakeClock.DefaultStart);
+
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    /// <summary>Extra settings for a test class (override and add to the dictionary).</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Extra service replacements for a test class.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        if (_ownsDatabase)
+        {
+            _connectionString = await TestDatabases.CreateAsync();
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_ownsDatabase && _connectionString is not null)
+        {
+            await TestDatabases.DropAsync(_connectionString);
+        }
+    }
+
+    public Task MigrateAsync() => CommandLine.MigrateAsync(Services, CancellationToken.None);
+
+    public Task SeedDemoDataAsync() => CommandLine.SeedDemoDataAsync(Services, CancellationToken.None);
+
+    /// <summary>Runs <paramref name="work"/> in a fresh DI scope, like one request would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public async Task InScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:QuartierPflege"] = ConnectionString,
+        };
+        Configure(settings);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IClock>();
+            services.AddSingleton<IClock>(Clock);
+            ConfigureServices(services);
+        });
+    }
+}
