@@ -23,11 +23,13 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
         _ownsDatabase = true;
     }
 
-    /// <summary>For a given database (the template while it is migrated, or a second Host on a shared database).</summary>
-    public QpApp(string connectionString)
+    private QpApp(string connectionString)
     {
         _connectionString = connectionString;
     }
+
+    /// <summary>A Host on a given database (the template while it is migrated, or a second Host on a shared database).</summary>
+    public static QpApp OnDatabase(string connectionString) => new(connectionString);
 
     public FakeClock Clock { get; } = new(FakeClock.DefaultStart);
 

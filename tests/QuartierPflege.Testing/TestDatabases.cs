@@ -47,7 +47,7 @@ public static class TestDatabases
             var name = $"qp_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..45];
             await ExecuteAsync($"CREATE DATABASE {name}");
             var connectionString = await TestPostgres.ConnectionStringForAsync(name);
-            await using (var app = new QpApp(connectionString))
+            await using (var app = QpApp.OnDatabase(connectionString))
             {
                 await app.MigrateAsync();
             }

@@ -17,7 +17,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.IsApiRequest())
+        // By now the request may already point at the error page; what counts is the address that failed.
+        var failedPath = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path;
+        if (!ApiRequests.IsApiPath(failedPath))
         {
             return false;
         }
@@ -25,7 +27,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var (status, detail) = Classify(exception);
         if (status >= 500)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Path);
+            LogUnhandled(logger, exception, failedPath);
         }
 
         httpContext.Response.StatusCode = status;

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -35,6 +38,8 @@ internal static class HostSetup
         services.AddModules(configuration);
         services.AddValidatorsOf(typeof(HostSetup).Assembly);
 
+        // German text as text: without this, Razor writes every umlaut as an HTML entity.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddNavigationItem(new NavigationItem("Übersicht", "/", Policies.SignedIn, 0));
         services.AddNavigationItem(new NavigationItem("Verwaltung", "/Verwaltung/Benutzer", Policies.Administration, 90));
@@ -84,7 +89,7 @@ internal static class HostSetup
     public static WebApplication UseQuartierPflege(this WebApplication app)
     {
         app.UseExceptionHandler("/Fehler/500");
-        app.UseWhen(c => c.IsApiRequest(), api => api.UseStatusCodePages());
+        app.UseWhen(c => c.IsApiRequest(), api => api.UseStatusCodePages(ApiStatusCodes.WriteProblemAsync));
         app.UseWhen(c => !c.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/Fehler/{0}"));
 
         app.UseRequestLocalization();

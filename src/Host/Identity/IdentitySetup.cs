@@ -32,7 +32,8 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<IdentityDb>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<GermanIdentityErrors>()
-            .AddClaimsPrincipalFactory<DisplayNameClaims>();
+            .AddClaimsPrincipalFactory<DisplayNameClaims>()
+            .AddUserManager<ClockedUserManager>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -5,7 +5,7 @@ using QuartierPflege.BuildingBlocks.Modules;
 namespace QuartierPflege.Host.Shell;
 
 /// <summary>The navigation a person sees is what their role may open: items are filtered by their own policies.</summary>
-internal sealed class MainNavigation(IEnumerable<NavigationItem> items, IAuthorizationService authorization) : ViewComponent
+public sealed class MainNavigation(IEnumerable<NavigationItem> items, IAuthorizationService authorization) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -22,7 +22,7 @@ internal sealed class MainNavigation(IEnumerable<NavigationItem> items, IAuthori
     }
 }
 
-internal sealed record MainNavigationModel(IReadOnlyList<NavigationItem> Items, PathString CurrentPath)
+public sealed record MainNavigationModel(IReadOnlyList<NavigationItem> Items, PathString CurrentPath)
 {
     public bool IsCurrent(NavigationItem item) => item.Path == "/"
         ? CurrentPath == "/" || CurrentPath == "/Index"

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,6 @@ public static class CaseManagementModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDbContext<CaseManagementDbContext>(CaseManagementDbContext.SchemaName);
         services.AddNavigationItem(new NavigationItem("Fälle", "/CaseManagement", Policies.CaseWork, 10));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeAreaFolder(AreaName, "/", Policies.CaseWork));
         return services;
     }
 

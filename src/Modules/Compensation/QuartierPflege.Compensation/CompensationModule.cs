@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,6 @@ public static class CompensationModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDbContext<CompensationDbContext>(CompensationDbContext.SchemaName);
         services.AddNavigationItem(new NavigationItem("Auszahlungen", "/Compensation", Policies.Finance, 30));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeAreaFolder(AreaName, "/", Policies.Finance));
         return services;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,6 @@ public static class PartnersModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDbContext<PartnersDbContext>(PartnersDbContext.SchemaName);
         services.AddNavigationItem(new NavigationItem("Netzwerkpartner", "/Partners", Policies.PartnerDirectory, 40));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeAreaFolder(AreaName, "/", Policies.PartnerDirectory));
         return services;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,6 @@ public static class VolunteersModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDbContext<VolunteersDbContext>(VolunteersDbContext.SchemaName);
         services.AddNavigationItem(new NavigationItem("Ehrenamt", "/Volunteers", Policies.Volunteering, 20));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeAreaFolder(AreaName, "/", Policies.Volunteering));
         return services;
     }
 
