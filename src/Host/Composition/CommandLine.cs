@@ -9,7 +9,8 @@ internal static class CommandLine
 {
     public static async Task<bool> TryRunVerbAsync(WebApplication app, string[] args)
     {
-        var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        // The verb comes first; everything else (--urls …, Key=Value) is configuration for the host.
+        var verb = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
         switch (verb)
         {
             case "migrate":
