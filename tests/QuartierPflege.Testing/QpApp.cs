@@ -33,6 +33,13 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeClock Clock { get; } = new(FakeClock.DefaultStart);
 
+    /// <summary>Configuration for this Host (set before first use), e.g. <c>["Messaging:RelayEnabled"] = "false"</c>.</summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        // Tests wait on conditions; a short fallback poll keeps retries (driven by the fake clock) quick.
+        ["Messaging:PollInterval"] = "00:00:00.050",
+    };
+
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
     /// <summary>Extra settings for a test class (override and add to the dictionary).</summary>
@@ -81,7 +88,7 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(Settings)
         {
             ["ConnectionStrings:QuartierPflege"] = ConnectionString,
         };

@@ -49,6 +49,8 @@ public static class TestDatabases
             var connectionString = await TestPostgres.ConnectionStringForAsync(name);
             await using (var app = QpApp.OnDatabase(connectionString))
             {
+                // Nothing to relay while the schema is being built.
+                app.Settings["Messaging:RelayEnabled"] = "false";
                 await app.MigrateAsync();
             }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
@@ -35,6 +36,7 @@ internal static class HostSetup
 
         services.AddQuartierPflegeIdentity();
         services.AddAuthorization(options => options.AddQuartierPflegePolicies());
+        services.AddMessaging(configuration);
         services.AddModules(configuration);
         services.AddValidatorsOf(typeof(HostSetup).Assembly);
 

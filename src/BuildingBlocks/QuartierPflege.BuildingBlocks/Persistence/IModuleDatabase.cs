@@ -10,6 +10,9 @@ public interface IModuleDatabase
 
     Type ContextType { get; }
 
+    /// <summary>Whether the schema has an outbox and inbox (every module does; the sign-in store does not).</summary>
+    bool HasMessaging { get; }
+
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
@@ -19,6 +22,8 @@ internal sealed class ModuleDatabase<TContext>(string schema) : IModuleDatabase
     public string Schema => schema;
 
     public Type ContextType => typeof(TContext);
+
+    public bool HasMessaging => typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext));
 
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
