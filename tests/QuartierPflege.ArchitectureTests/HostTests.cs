@@ -11,6 +11,7 @@ public sealed class HostTests
         "QuartierPflege.Host.Identity",
         "QuartierPflege.Host.Shell",
         "QuartierPflege.Host.Health",
+        "QuartierPflege.Host.Administration",
         "QuartierPflege.Host.Pages",
         "QuartierPflege.Host.Migrations",
         "QuartierPflege.Host",

@@ -19,13 +19,15 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
     private string? _connectionString;
 
     public QpApp()
+        : this(null)
     {
-        _ownsDatabase = true;
     }
 
-    private QpApp(string connectionString)
+    /// <summary>For subclasses that run on a given database (e.g. a second Host on a shared one).</summary>
+    protected QpApp(string? connectionString)
     {
         _connectionString = connectionString;
+        _ownsDatabase = connectionString is null;
     }
 
     /// <summary>A Host on a given database (the template while it is migrated, or a second Host on a shared database).</summary>

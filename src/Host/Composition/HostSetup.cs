@@ -12,6 +12,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.Host.Administration;
 using QuartierPflege.Host.Health;
 using QuartierPflege.Host.Identity;
 using QuartierPflege.Host.Shell;
@@ -105,6 +106,7 @@ internal static class HostSetup
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().RequireAuthorization(Policies.SignedIn);
         app.MapIdentityEndpoints();
+        app.MapMessageAdminEndpoints();
         app.MapModules();
         app.MapRazorPages();
         return app;
