@@ -28,9 +28,17 @@ public static class TestUsers
         });
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects (so tests can see them).</summary>
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects (so tests can see them). It talks to wherever the app
+    /// serves: the in-memory test server, or the Kestrel port of a <see cref="BrowserApp"/>.
+    /// </summary>
     public static HttpClient CreateBrowserLikeClient(this QpApp app)
-        => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        => app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = app.ClientOptions.BaseAddress,
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
 
     public static async Task<HttpClient> SignedInClientAsync(this QpApp app, string role)
         => await app.SignedInClientAsync(await app.CreateUserAsync(role));
