@@ -66,7 +66,12 @@ internal static class HostSetup
             .AddViewLocalization()
             .AddMvcOptions(o => o.ModelBindingMessageProvider.UseGermanMessages());
 
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.AddNodaTimeConverters());
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+        {
+            o.SerializerOptions.AddNodaTimeConverters();
+            // Enums travel as their names ("Pflegegrad2"), and an unknown name is a 400, never a silent 0.
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -31,11 +31,19 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         httpContext.Response.StatusCode = status;
+        var problem = FieldOf(exception) is { } field
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [FieldMessage(exception)] })
+            {
+                Status = status,
+                Title = GermanProblemTitles.ValidationTitle,
+                Detail = detail,
+            }
+            : new ProblemDetails { Status = status, Title = GermanProblemTitles.For(status), Detail = detail };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = GermanProblemTitles.For(status), Detail = detail },
+            ProblemDetails = problem,
         });
     }
 
@@ -54,6 +62,31 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         DbUpdateConcurrencyException => (409, ApiProblems.ConcurrentEditMessage),
         _ => (500, "Bitte versuchen Sie es später erneut. Der Fehler wurde protokolliert."),
     };
+
+    /// <summary>
+    /// The field a bad value was in, when it can be told: a JSON path ("$.careLevel") or a route/query parameter that
+    /// could not be bound ("Guid id" from "abc"). Lets the API answer with the usual field → messages map.
+    /// </summary>
+    private static string? FieldOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } when path != "$"
+            => JsonPathToField(path),
+        BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } match => match.Groups[1].Value,
+        _ => null,
+    };
+
+    private static string FieldMessage(Exception exception) => exception.InnerException is JsonException
+        ? "Der Wert hat ein ungültiges Format oder ist nicht erlaubt."
+        : "Der Wert ist ungültig (zum Beispiel keine gültige Id).";
+
+    private static string JsonPathToField(string path)
+    {
+        var field = path.TrimStart('$', '.');
+        return field.Length > 0 ? char.ToLowerInvariant(field[0]) + field[1..] : field;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("Failed to bind parameter \"[^ \"]+ ([A-Za-z0-9_]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
     private static string JsonDetail(JsonException json)
         => json.Path is { Length: > 0 } path && path != "$"

@@ -1,9 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.BuildingBlocks.Validation;
+using QuartierPflege.CaseManagement.Access;
+using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Features.Cases;
+using QuartierPflege.CaseManagement.Features.Planning;
+using QuartierPflege.CaseManagement.Features.Residents;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement;
@@ -18,8 +26,22 @@ public static class CaseManagementModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDbContext<CaseManagementDbContext>(CaseManagementDbContext.SchemaName);
         services.AddNavigationItem(new NavigationItem("Fälle", "/CaseManagement", Policies.CaseWork, 10));
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<CaseAccess>();
+        services.AddValidatorsOf(typeof(CaseManagementModule).Assembly);
+        services.AddResidentFeatures();
+        services.AddCaseFeatures();
+        services.AddPlanningFeatures();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCaseManagement(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCaseManagement(this IEndpointRouteBuilder endpoints)
+    {
+        // Each endpoint states its own policy; the group's policy is the default for case work.
+        var api = endpoints.MapGroup("/api/case-management").WithTags("Fallmanagement");
+        api.MapResidentEndpoints();
+        api.MapCaseEndpoints();
+        api.MapPlanningEndpoints();
+        return endpoints;
+    }
 }

@@ -1,0 +1,39 @@
+using NodaTime;
+using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.CaseManagement.Persistence;
+
+namespace QuartierPflege.CaseManagement.Auditing;
+
+/// <summary>
+/// Records reads and changes. Entries are added to the DbContext, so a change and its audit entry are saved together;
+/// for pure reads call <see cref="SaveReadAsync"/>.
+/// </summary>
+internal sealed class AuditTrail(CaseManagementDbContext db, ICurrentUser user, IClock clock)
+{
+    public void Record(AuditAction action, string recordKind, Guid recordId, string description, Guid? residentId = null, Guid? caseId = null)
+        => db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetCurrentInstant(),
+            UserId = user.Id,
+            UserName = user.DisplayName,
+            Action = action,
+            RecordKind = recordKind,
+            RecordId = recordId,
+            ResidentId = residentId,
+            CaseId = caseId,
+            Description = description,
+        });
+
+    /// <summary>Logs a read on its own (reads change nothing else that would save it).</summary>
+    public async Task SaveReadAsync(string recordKind, Guid recordId, string description, Guid? residentId, Guid? caseId, CancellationToken cancellationToken)
+    {
+        Record(AuditAction.Read, recordKind, recordId, description, residentId, caseId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SaveDeniedAsync(string recordKind, Guid recordId, Guid? caseId, CancellationToken cancellationToken)
+    {
+        Record(AuditAction.DeniedRead, recordKind, recordId, "Zugriff verweigert (kein Fallmanagement, keine Vertretung)", caseId: caseId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
