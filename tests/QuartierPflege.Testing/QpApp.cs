@@ -40,7 +40,11 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Tests wait on conditions; a short fallback poll keeps retries (driven by the fake clock) quick.
         ["Messaging:PollInterval"] = "00:00:00.050",
+        ["Mail:PollInterval"] = "00:00:00.050",
     };
+
+    /// <summary>Where this Host's mail goes (the development transport writes <c>.eml</c> files); deleted with the Host.</summary>
+    public string MailPickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "qp-test-mail", Guid.NewGuid().ToString("N"));
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
@@ -71,6 +75,15 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(MailPickupDirectory))
+        {
+            Directory.Delete(MailPickupDirectory, recursive: true);
+        }
+    }
+
     public Task MigrateAsync() => CommandLine.MigrateAsync(Services, CancellationToken.None);
 
     public Task SeedDemoDataAsync() => CommandLine.SeedDemoDataAsync(Services, CancellationToken.None);
@@ -94,6 +107,8 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             ["ConnectionStrings:QuartierPflege"] = ConnectionString,
         };
+        // Tests never write into the repository's .data/mail.
+        settings.TryAdd("Mail:PickupDirectory", MailPickupDirectory);
         Configure(settings);
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings)

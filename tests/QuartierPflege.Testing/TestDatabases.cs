@@ -49,8 +49,9 @@ public static class TestDatabases
             var connectionString = await TestPostgres.ConnectionStringForAsync(name);
             await using (var app = QpApp.OnDatabase(connectionString))
             {
-                // Nothing to relay while the schema is being built.
+                // Nothing to relay or send while the schema is being built.
                 app.Settings["Messaging:RelayEnabled"] = "false";
+                app.Settings["Mail:SenderEnabled"] = "false";
                 await app.MigrateAsync();
             }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.Notifications.Mail;
 using QuartierPflege.Notifications.Persistence;
 
 namespace QuartierPflege.Notifications;
@@ -15,6 +16,7 @@ public static class NotificationsModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDbContext<NotificationsDbContext>(NotificationsDbContext.SchemaName);
+        services.AddMail(configuration);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.Notifications.Mail;
 
 namespace QuartierPflege.Notifications.Persistence;
 
@@ -9,6 +10,8 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
     public const string SchemaName = "notifications";
 
     public override string Schema => SchemaName;
+
+    public DbSet<QueuedMail> QueuedMails => Set<QueuedMail>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);

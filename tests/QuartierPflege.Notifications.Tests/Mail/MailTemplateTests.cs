@@ -1,0 +1,95 @@
+using NodaTime;
+using QuartierPflege.Notifications.Mail;
+
+namespace QuartierPflege.Notifications.Tests.Mail;
+
+public sealed class MailTemplateTests
+{
+    // Compiling the templates takes a moment; they are immutable afterwards.
+    private static readonly MailTemplates Templates = new();
+
+    [Fact]
+    public void A_template_renders_German_dates_and_euro_amounts()
+    {
+        var digest = Templates.Render(SampleMails.FollowUpsDueTemplate, SampleMails.FollowUpsDue());
+        var statement = Templates.Render(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved());
+
+        Assert.Equal("Fällige Wiedervorlagen am 2. März 2026", digest.Subject);
+        Assert.Contains("Jürgen Weiß: Gespräch über die Größe der Wohnung (fällig am 1. März 2026)", digest.TextBody);
+        Assert.Contains("<td>Jürgen Weiß</td><td>Gespräch über die Größe der Wohnung</td><td style=\"white-space: nowrap;\">1. März 2026</td>", digest.HtmlBody);
+        Assert.Equal("Ihre Aufwandsentschädigung für März 2026", statement.Subject);
+        Assert.Contains("Summe: 1.234,50 €", statement.TextBody);
+        Assert.Contains("Fahrtkosten (km): 4235 – 1.084,50 €", statement.TextBody);
+        Assert.Contains("Nachbarschaftshilfe (Stunden): 12,5 – 150,00 €", statement.TextBody);
+        Assert.Contains(">1.234,50 €</th>", statement.HtmlBody);
+    }
+
+    [Fact]
+    public void A_template_escapes_HTML_in_data()
+    {
+        const string Script = "<script>alert(1)</script>";
+        var digest = Templates.Render(SampleMails.FollowUpsDueTemplate, SampleMails.FollowUpsDue(
+            items: new FollowUpItem(Guid.NewGuid(), Script, "Müller & Söhne \"Umzug\"", new LocalDate(2026, 3, 1))));
+        // A helper given something it cannot format passes it on as text: escaped all the same.
+        var testMail = Templates.Render(SampleMails.TestMailTemplate, new TestMail(Script, Script, Script));
+
+        Assert.Contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>", digest.HtmlBody);
+        Assert.Contains("<td>Müller &amp; Söhne &quot;Umzug&quot;</td>", digest.HtmlBody);
+        Assert.DoesNotContain(Script, digest.HtmlBody);
+        Assert.DoesNotContain(Script, testMail.HtmlBody);
+        Assert.Contains("vom &lt;script&gt;alert(1)&lt;/script&gt; zeigt", testMail.HtmlBody);
+        // Plain text is not HTML: escaping it would only garble the text.
+        Assert.Contains($"{Script}: Müller & Söhne \"Umzug\"", digest.TextBody);
+    }
+
+    [Fact]
+    public void The_withheld_amount_appears_only_when_something_was_withheld()
+    {
+        var nothingWithheld = Templates.Render(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved(withheldAboveCap: 0m));
+        var withheld = Templates.Render(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved(withheldAboveCap: 61.25m));
+
+        Assert.DoesNotContain("einbehalten", nothingWithheld.TextBody);
+        Assert.DoesNotContain("einbehalten", nothingWithheld.HtmlBody);
+        Assert.Contains("Über dem steuerfreien Höchstbetrag und daher einbehalten: 61,25 €", withheld.TextBody);
+        Assert.Contains(">61,25 €</td>", withheld.HtmlBody);
+    }
+
+    [Fact]
+    public void A_subject_is_one_line()
+    {
+        var mail = Templates.Render(SampleMails.TestMailTemplate, new TestMail("Frau Schulze", new LocalDate(2026, 3, 2), null));
+
+        Assert.Equal("Testnachricht von QuartierPflege", mail.Subject);
+    }
+
+    [Fact]
+    public void An_unknown_template_or_a_missing_field_fails_loudly()
+    {
+        Assert.Throws<ArgumentException>(() => Templates.Render("notifications.no-such-mail.v1", new { }));
+        Assert.ThrowsAny<Exception>(() => Templates.Render(SampleMails.TestMailTemplate, new { Name = "ohne Datum" }));
+    }
+
+    [Theory]
+    [InlineData("2026-03-01", "1. März 2026")]
+    [InlineData("2026-12-24", "24. Dezember 2026")]
+    [InlineData("kein Datum", "kein Datum")]
+    public void Dates_also_come_as_ISO_text(string value, string expected)
+        => Assert.Equal(expected, GermanFormats.Date(value));
+
+    [Fact]
+    public void An_instant_is_shown_as_its_day_in_Berlin()
+        => Assert.Equal("1. März 2026", GermanFormats.Date(Instant.FromUtc(2026, 2, 28, 23, 30)));
+
+    [Theory]
+    [InlineData("1234.5", "1.234,50 €")]
+    [InlineData("0", "0,00 €")]
+    [InlineData("-7.1", "-7,10 €")]
+    public void Euro_amounts_have_German_separators(string amount, string expected)
+        => Assert.Equal(expected, GermanFormats.Euro(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Templates_are_found_by_the_names_of_their_messages()
+        => Assert.Equal(
+            [SampleMails.FollowUpsDueTemplate, SampleMails.PayoutApprovedTemplate, SampleMails.TestMailTemplate],
+            Templates.Names.Order(StringComparer.Ordinal));
+}

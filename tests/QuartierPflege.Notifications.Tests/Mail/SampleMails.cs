@@ -1,0 +1,55 @@
+using NodaTime;
+
+namespace QuartierPflege.Notifications.Tests.Mail;
+
+// Shaped like the payloads in shared/MESSAGES.md, so the templates are tested against the fields their messages carry.
+
+internal sealed record FollowUpItem(Guid CaseId, string ResidentDisplayName, string Title, LocalDate DueOn);
+
+internal sealed record FollowUpsDue(Guid CaseManagerUserId, string Email, LocalDate Date, IReadOnlyList<FollowUpItem> Items);
+
+internal sealed record PayoutLine(string Text, decimal Quantity, decimal Amount);
+
+internal sealed record PayoutApproved(
+    Guid PayoutId,
+    Guid RunId,
+    Guid VolunteerId,
+    string Email,
+    string DisplayName,
+    YearMonth Month,
+    IReadOnlyList<PayoutLine> Lines,
+    decimal Total,
+    decimal WithheldAboveCap);
+
+internal sealed record TestMail(string Name, object Date, string? Note);
+
+internal static class SampleMails
+{
+    public const string FollowUpsDueTemplate = "case-management.follow-ups-due.v1";
+    public const string PayoutApprovedTemplate = "compensation.payout-approved.v1";
+    public const string TestMailTemplate = "notifications.test-mail.v1";
+
+    /// <summary>A digest whose every line has German letters in it: ä, ö, ü and ß.</summary>
+    public static FollowUpsDue FollowUpsDue(string email = "fallmanagement@example.org", params FollowUpItem[] items) => new(
+        Guid.NewGuid(),
+        email,
+        new LocalDate(2026, 3, 2),
+        items.Length > 0
+            ? items
+            :
+            [
+                new(Guid.NewGuid(), "Jürgen Weiß", "Gespräch über die Größe der Wohnung", new LocalDate(2026, 3, 1)),
+                new(Guid.NewGuid(), "Käthe Özdemir", "Hausnotruf prüfen", new LocalDate(2026, 3, 2)),
+            ]);
+
+    public static PayoutApproved PayoutApproved(decimal withheldAboveCap = 0m) => new(
+        Guid.NewGuid(),
+        Guid.NewGuid(),
+        Guid.NewGuid(),
+        "ehrenamt@example.org",
+        "Grete Müller",
+        new YearMonth(2026, 3),
+        [new("Nachbarschaftshilfe (Stunden)", 12.5m, 150m), new("Fahrtkosten (km)", 4235m, 1084.50m)],
+        1234.50m,
+        withheldAboveCap);
+}
