@@ -20,6 +20,14 @@ public static class SnakeCaseNames
 
             foreach (var property in entity.GetProperties())
             {
+                // A uint row version is PostgreSQL's system column xmin (optimistic concurrency), not a column of ours.
+                if (property.IsConcurrencyToken && property.ClrType == typeof(uint))
+                {
+                    property.SetColumnName("xmin");
+                    property.SetColumnType("xid");
+                    continue;
+                }
+
                 property.SetColumnName(ToSnakeCase(property.GetColumnName()));
             }
 

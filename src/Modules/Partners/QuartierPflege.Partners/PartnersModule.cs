@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.Partners.Contracts;
+using QuartierPflege.Partners.Directory;
 using QuartierPflege.Partners.Persistence;
 
 namespace QuartierPflege.Partners;
@@ -18,6 +20,8 @@ public static class PartnersModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDbContext<PartnersDbContext>(PartnersDbContext.SchemaName);
         services.AddNavigationItem(new NavigationItem("Netzwerkpartner", "/Partners", Policies.PartnerDirectory, 40));
+        services.AddScoped<IPartnerDirectory, PartnerDirectory>();
+        services.AddDemoDataSeeder<DemoPartners>();
         return services;
     }
 

@@ -258,7 +258,7 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
@@ -422,7 +422,7 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_residents");

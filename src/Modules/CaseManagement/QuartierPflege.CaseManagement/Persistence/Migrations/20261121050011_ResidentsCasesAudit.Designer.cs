@@ -13,7 +13,7 @@ using QuartierPflege.CaseManagement.Persistence;
 namespace QuartierPflege.CaseManagement.Persistence.Migrations
 {
     [DbContext(typeof(CaseManagementDbContext))]
-    [Migration("20261121044153_ResidentsCasesAudit")]
+    [Migration("20261121050011_ResidentsCasesAudit")]
     partial class ResidentsCasesAudit
     {
         /// <inheritdoc />
@@ -261,7 +261,7 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
@@ -425,7 +425,7 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_residents");

@@ -65,7 +65,7 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     created_by = table.Column<Guid>(type: "uuid", nullable: false),
                     search_name = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false, computedColumnSql: "lower(last_name || ' ' || first_name)", stored: true),
-                    version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,7 +90,7 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                     last_contact_on = table.Column<DateOnly>(type: "date", nullable: false),
                     quartier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
