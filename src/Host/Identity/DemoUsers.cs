@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using QuartierPflege.BuildingBlocks.Modules;
-using QuartierPflege.BuildingBlocks.Security;
 
 namespace QuartierPflege.Host.Identity;
 
@@ -10,30 +9,29 @@ namespace QuartierPflege.Host.Identity;
 /// </summary>
 internal sealed class DemoUsers(UserManager<AppUser> users) : IDemoDataSeeder
 {
-    public const string Password = "Quartier-Demo-2026";
-
-    public static IReadOnlyList<(string Email, string DisplayName, string Role)> Accounts { get; } =
-    [
-        ("koordination@demo.quartierpflege.de", "Katrin Lehmann", Roles.Koordination),
-        ("fallmanagement@demo.quartierpflege.de", "Jens Richter", Roles.Fallmanagement),
-        ("finanzen@demo.quartierpflege.de", "Sabine Hoffmann", Roles.Finanzen),
-        ("ehrenamt@demo.quartierpflege.de", "Gerda Schubert", Roles.Ehrenamt),
-    ];
+    public const string Password = DemoAccounts.Password;
 
     public int Order => 0;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        foreach (var (email, displayName, role) in Accounts)
+        foreach (var account in DemoAccounts.All)
         {
-            if (await users.FindByEmailAsync(email) is not null)
+            if (await users.FindByEmailAsync(account.Email) is not null)
             {
                 continue;
             }
 
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            var user = new AppUser
+            {
+                Id = account.Id,
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+            };
             Throw(await users.CreateAsync(user, Password));
-            Throw(await users.AddToRoleAsync(user, role));
+            Throw(await users.AddToRoleAsync(user, account.Role));
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class MigrateAndSeedTests : IAsyncLifetime
         await app.SeedDemoDataAsync();
 
         var users = await QueryAsync("SELECT email FROM identity.asp_net_users WHERE email LIKE '%@demo.quartierpflege.de' ORDER BY email");
-        Assert.Equal(4, users.Count);
+        Assert.Equal(5, users.Count);
     }
 
     private async Task<List<string>> QueryAsync(string sql)

@@ -10,6 +10,7 @@ using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Features.Cases;
+using QuartierPflege.CaseManagement.Features.Demo;
 using QuartierPflege.CaseManagement.Features.Planning;
 using QuartierPflege.CaseManagement.Features.Residents;
 using QuartierPflege.CaseManagement.Persistence;
@@ -29,6 +30,7 @@ public static class CaseManagementModule
         services.AddScoped<AuditTrail>();
         services.AddScoped<CaseAccess>();
         services.AddValidatorsOf(typeof(CaseManagementModule).Assembly);
+        services.AddDemoDataSeeder<DemoCaseData>();
         services.AddResidentFeatures();
         services.AddCaseFeatures();
         services.AddPlanningFeatures();

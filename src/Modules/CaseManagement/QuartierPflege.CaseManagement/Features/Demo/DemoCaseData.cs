@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Persistence;
+
+namespace QuartierPflege.CaseManagement.Features.Demo;
+
+/// <summary>
+/// Demo data for the Quartier Döbeln-Nord: 40 residents and 25 cases in every state, owned by the demo case managers.
+/// Generated from a fixed seed relative to today, so a demo always shows due, overdue and quiet cases. Idempotent: runs
+/// only while the Quartier has no residents.
+/// </summary>
+internal sealed class DemoCaseData(CaseManagementDbContext db, IClock clock) : IDemoDataSeeder
+{
+    public const string Quartier = "Döbeln-Nord";
+    private const int ResidentCount = 40;
+    private const int CaseCount = 25;
+
+    public int Order => 20;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Residents.AnyAsync(r => r.Quartier == Quartier, cancellationToken))
+        {
+            return;
+        }
+
+        var random = new Random(2026);
+        var today = clock.Today();
+        var residents = Enumerable.Range(0, ResidentCount).Select(i => NewResident(random, i, today)).ToList();
+        db.Residents.AddRange(residents);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var statuses = new[] { CaseStatus.Open, CaseStatus.InProgress, CaseStatus.InProgress, CaseStatus.Dormant, CaseStatus.Closed };
+        for (var i = 0; i < CaseCount; i++)
+        {
+            var resident = residents[i];
+            var owner = i % 6 == 5 ? DemoAccounts.Fallmanagement2 : DemoAccounts.Fallmanagement;
+            var deputy = owner == DemoAccounts.Fallmanagement ? DemoAccounts.Fallmanagement2 : DemoAccounts.Fallmanagement;
+            var openedOn = today.PlusDays(-random.Next(20, 400));
+            var status = statuses[i % statuses.Length];
+            // Some cases have had no contact for weeks: the dashboard's no-contact alert shows them.
+            var lastContact = LocalDate.Max(openedOn, today.PlusDays(-(i % 4 == 0 ? random.Next(15, 60) : random.Next(0, 12))));
+            db.Cases.Add(new Case
+            {
+                Number = await db.NextCaseNumberAsync(openedOn.Year, cancellationToken),
+                ResidentId = resident.Id,
+                CaseManagerId = owner.Id,
+                CaseManagerName = owner.DisplayName,
+                DeputyId = deputy.Id,
+                DeputyName = deputy.DisplayName,
+                Status = status,
+                OpenedOn = openedOn,
+                ClosedOn = status == CaseStatus.Closed ? LocalDate.Min(today, openedOn.PlusDays(random.Next(30, 200))) : null,
+                LastContactOn = lastContact,
+                Quartier = Quartier,
+                CreatedAt = Berlin.StartOfDay(openedOn),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Resident NewResident(Random random, int index, LocalDate today)
+    {
+        var woman = random.Next(3) > 0;
+        var first = woman ? DemoNames.WomenFirstNames[random.Next(DemoNames.WomenFirstNames.Length)] : DemoNames.MenFirstNames[random.Next(DemoNames.MenFirstNames.Length)];
+        var last = DemoNames.LastNames[index % DemoNames.LastNames.Length];
+        var resident = new Resident
+        {
+            FirstName = first,
+            LastName = last,
+            DateOfBirth = today.PlusYears(-random.Next(68, 94)).PlusDays(-random.Next(0, 365)),
+            Street = DemoNames.Streets[random.Next(DemoNames.Streets.Length)],
+            HouseNumber = random.Next(1, 48).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Flat = random.Next(3) == 0 ? null : $"{random.Next(0, 5)}. OG {(random.Next(2) == 0 ? "links" : "rechts")}",
+            PostalCode = "04720",
+            City = "Döbeln",
+            Quartier = Quartier,
+            Phone = $"03431 {random.Next(600000, 799999)}",
+            CareLevel = (CareLevel)(random.Next(10) < 4 ? 0 : random.Next(1, 5)),
+            TenancyNumber = random.Next(2) == 0 ? $"WG-{random.Next(10000, 99999)}" : null,
+            Languages = random.Next(8) == 0 ? ["Deutsch", "Russisch"] : ["Deutsch"],
+            CreatedAt = Berlin.StartOfDay(today.PlusDays(-400)),
+        };
+        if (random.Next(3) > 0)
+        {
+            var role = DemoNames.RelativeRoles[random.Next(DemoNames.RelativeRoles.Length)];
+            resident.Relatives.Add(new Relative
+            {
+                Name = $"{(role is "Sohn" or "Neffe" ? DemoNames.MenFirstNames[random.Next(DemoNames.MenFirstNames.Length)] : DemoNames.WomenFirstNames[random.Next(DemoNames.WomenFirstNames.Length)])} {last}",
+                Role = role,
+                Phone = $"0176 {random.Next(1000000, 9999999)}",
+                MayBeContacted = random.Next(4) > 0,
+            });
+        }
+
+        return resident;
+    }
+}
