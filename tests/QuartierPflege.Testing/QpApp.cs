@@ -41,6 +41,8 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests wait on conditions; a short fallback poll keeps retries (driven by the fake clock) quick.
         ["Messaging:PollInterval"] = "00:00:00.050",
         ["Mail:PollInterval"] = "00:00:00.050",
+        // Most tests need no scheduler; job tests switch it on (see tests/QuartierPflege.BuildingBlocks.Tests/Jobs).
+        ["Jobs:SchedulerEnabled"] = "false",
     };
 
     /// <summary>Where this Host's mail goes (the development transport writes <c>.eml</c> files); deleted with the Host.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
@@ -38,6 +39,7 @@ internal static class HostSetup
         services.AddQuartierPflegeIdentity();
         services.AddAuthorization(options => options.AddQuartierPflegePolicies());
         services.AddMessaging(configuration);
+        services.AddJobs(configuration);
         services.AddModules(configuration);
         services.AddValidatorsOf(typeof(HostSetup).Assembly);
 
@@ -112,6 +114,7 @@ internal static class HostSetup
         app.MapOpenApi().RequireAuthorization(Policies.SignedIn);
         app.MapIdentityEndpoints();
         app.MapMessageAdminEndpoints();
+        app.MapJobAdminEndpoints();
         app.MapModules();
         app.MapRazorPages();
         return app;

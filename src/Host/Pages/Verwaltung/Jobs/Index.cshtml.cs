@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using NodaTime.Text;
+using QuartierPflege.BuildingBlocks.Jobs;
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.Host.Administration;
+
+namespace QuartierPflege.Host.Pages.Verwaltung.Jobs;
+
+internal sealed class JobsModel(JobMonitor monitor, IStringLocalizer<SharedResource> t) : PageModel
+{
+    private static readonly LocalDateTimePattern Pattern = LocalDateTimePattern.CreateWithInvariantCulture("dd.MM.uuuu HH:mm");
+
+    public bool SchedulerEnabled => monitor.SchedulerEnabled;
+
+    public IReadOnlyList<ScheduledJobStatus> Jobs { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Jobs = await monitor.ListAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRunAsync(string key, CancellationToken cancellationToken)
+    {
+        Message = await monitor.RunNowAsync(key, cancellationToken) switch
+        {
+            RunNowResult.Started => t[JobMessages.StartedFormat, monitor.DescriptionOf(key)!],
+            RunNowResult.SchedulerDisabled => t[JobMessages.SchedulerDisabled],
+            _ => t[JobMessages.UnknownJob],
+        };
+        return RedirectToPage();
+    }
+
+    public string Schedule(ScheduledJobStatus job) => ScheduleWording.Describe(job.Cron, t);
+
+    public static string Shown(Instant? instant) => instant is { } at ? Pattern.Format(at.InBerlin().LocalDateTime) : "–";
+}
