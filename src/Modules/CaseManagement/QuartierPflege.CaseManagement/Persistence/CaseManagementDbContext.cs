@@ -20,6 +20,10 @@ internal sealed class CaseManagementDbContext(DbContextOptions<CaseManagementDbC
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<Concern> Concerns => Set<Concern>();
+
     /// <summary>The next human-readable case number of the given year ("F-2026-0042").</summary>
     public async Task<string> NextCaseNumberAsync(int year, CancellationToken cancellationToken)
     {

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using QuartierPflege.CaseManagement.Access;
+using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Persistence;
+
+namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
+
+internal sealed record ResidentDetail(
+    Guid Id,
+    string FirstName,
+    string LastName,
+    LocalDate DateOfBirth,
+    string Street,
+    string HouseNumber,
+    string? Flat,
+    string PostalCode,
+    string City,
+    string Quartier,
+    string? Phone,
+    CareLevel CareLevel,
+    string? TenancyNumber,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<RelativeDetail> Relatives,
+    IReadOnlyList<ResidentCase> Cases,
+    uint Version)
+{
+    public string DisplayName => $"{FirstName} {LastName}";
+
+    public string Address => Flat is null ? $"{Street} {HouseNumber}, {PostalCode} {City}" : $"{Street} {HouseNumber} ({Flat}), {PostalCode} {City}";
+}
+
+internal sealed record RelativeDetail(Guid Id, string Name, string Role, string? Phone, bool MayBeContacted);
+
+/// <summary>A case of the resident that the reader may see (others stay invisible, as everywhere).</summary>
+internal sealed record ResidentCase(Guid Id, string Number, CaseStatus Status, LocalDate OpenedOn);
+
+internal sealed class GetResident(CaseManagementDbContext db, CaseAccess access, AuditTrail audit)
+{
+    /// <summary>The resident's file, or null; every read is audited (special-category data).</summary>
+    public async Task<ResidentDetail?> HandleAsync(Guid residentId, string purpose, CancellationToken cancellationToken)
+    {
+        var resident = await db.Residents.AsNoTracking().Include(r => r.Relatives)
+            .SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+        if (resident is null)
+        {
+            return null;
+        }
+
+        var cases = await access.VisibleCases().Where(c => c.ResidentId == residentId)
+            .OrderByDescending(c => c.OpenedOn)
+            .Select(c => new ResidentCase(c.Id, c.Number, c.Status, c.OpenedOn))
+            .ToListAsync(cancellationToken);
+        await audit.SaveReadAsync("Resident", resident.Id, $"Bewohner:in {purpose}: {resident.DisplayName}", resident.Id, null, cancellationToken);
+        return new ResidentDetail(resident.Id, resident.FirstName, resident.LastName, resident.DateOfBirth, resident.Street,
+            resident.HouseNumber, resident.Flat, resident.PostalCode, resident.City, resident.Quartier, resident.Phone,
+            resident.CareLevel, resident.TenancyNumber, resident.Languages,
+            [.. resident.Relatives.OrderBy(r => r.Name).Select(r => new RelativeDetail(r.Id, r.Name, r.Role, r.Phone, r.MayBeContacted))],
+            cases, resident.Version);
+    }
+}
