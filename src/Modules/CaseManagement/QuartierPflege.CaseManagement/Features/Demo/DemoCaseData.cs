@@ -32,6 +32,8 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IClock clock) : I
         var residents = Enumerable.Range(0, ResidentCount).Select(i => NewResident(random, i, today)).ToList();
         db.Residents.AddRange(residents);
         await db.SaveChangesAsync(cancellationToken);
+        AddConsents(residents, random, today);
+        AddConcerns(residents, today);
 
         var statuses = new[] { CaseStatus.Open, CaseStatus.InProgress, CaseStatus.InProgress, CaseStatus.Dormant, CaseStatus.Closed };
         for (var i = 0; i < CaseCount; i++)
@@ -61,6 +63,80 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IClock clock) : I
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Everyone with a case agreed to storage; many also to sharing and neighbour help; one withdrew.</summary>
+    private void AddConsents(List<Resident> residents, Random random, LocalDate today)
+    {
+        var recorder = DemoAccounts.Fallmanagement;
+        for (var i = 0; i < CaseCount; i++)
+        {
+            var resident = residents[i];
+            var givenOn = today.PlusDays(-random.Next(30, 400));
+            db.Consents.Add(NewConsent(resident.Id, ConsentPurpose.StoreData, givenOn, ConsentForm.Written));
+            if (i % 2 == 0)
+            {
+                db.Consents.Add(NewConsent(resident.Id, ConsentPurpose.ShareWithPartners, givenOn, ConsentForm.Written, "pflegedienst"));
+                db.Consents.Add(NewConsent(resident.Id, ConsentPurpose.ShareWithPartners, givenOn, ConsentForm.Written, "hausarzt"));
+            }
+
+            if (i % 3 == 0)
+            {
+                db.Consents.Add(NewConsent(resident.Id, ConsentPurpose.InvolveNeighbours, givenOn.PlusDays(3), ConsentForm.VerbalWithWitness, witness: "Jens Richter"));
+            }
+
+            if (i == 7)
+            {
+                var withdrawn = NewConsent(resident.Id, ConsentPurpose.ContactRelatives, givenOn, ConsentForm.Electronic);
+                withdrawn.Withdraw(Berlin.StartOfDay(today.PlusDays(-5)), recorder.Id, recorder.DisplayName);
+                db.Consents.Add(withdrawn);
+            }
+        }
+
+        Consent NewConsent(Guid residentId, ConsentPurpose purpose, LocalDate givenOn, ConsentForm form, string? category = null, string? witness = null) => new()
+        {
+            ResidentId = residentId,
+            Purpose = purpose,
+            ServiceCategory = category,
+            GivenOn = givenOn,
+            Form = form,
+            WitnessName = witness,
+            RecordedBy = recorder.Id,
+            RecordedByName = recorder.DisplayName,
+            RecordedAt = Berlin.StartOfDay(givenOn),
+        };
+    }
+
+    /// <summary>Three concerns wait in the triage queue; one of them reported by the demo volunteer.</summary>
+    private void AddConcerns(List<Resident> residents, LocalDate today)
+    {
+        var quiet = residents[^1];
+        db.Concerns.Add(new Concern
+        {
+            ResidentName = quiet.DisplayName,
+            ResidentAddress = quiet.Address,
+            Description = $"{quiet.DisplayName} hat seit mehreren Tagen die Tür nicht geöffnet, der Briefkasten quillt über.",
+            ReportedBy = DemoAccounts.Ehrenamt.Id,
+            ReportedByName = DemoAccounts.Ehrenamt.DisplayName,
+            ReportedAt = Berlin.StartOfDay(today.PlusDays(-2)).Plus(Duration.FromHours(10)),
+        });
+        db.Concerns.Add(new Concern
+        {
+            ResidentName = residents[^2].DisplayName,
+            ResidentAddress = residents[^2].Address,
+            Description = "Mietrückstand seit drei Monaten, Mahnungen bleiben unbeantwortet (Hinweis der Wohnungsgenossenschaft).",
+            ReportedBy = DemoAccounts.Koordination.Id,
+            ReportedByName = "Wohnungsgenossenschaft Döbeln eG (über Koordination)",
+            ReportedAt = Berlin.StartOfDay(today.PlusDays(-1)).Plus(Duration.FromHours(14)),
+        });
+        db.Concerns.Add(new Concern
+        {
+            ResidentAddress = "Heinestraße 14, 2. OG rechts, 04720 Döbeln",
+            Description = "Ältere Dame wirkt verwirrt, stand gestern Abend im Nachthemd im Treppenhaus.",
+            ReportedBy = DemoAccounts.Ehrenamt.Id,
+            ReportedByName = DemoAccounts.Ehrenamt.DisplayName,
+            ReportedAt = Berlin.StartOfDay(today).Plus(Duration.FromHours(8)),
+        });
     }
 
     private static Resident NewResident(Random random, int index, LocalDate today)
