@@ -451,6 +451,434 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                     b.ToTable("consents", "case_management");
                 });
 
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.HomeVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("TemplateKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("template_key");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("template_version");
+
+                    b.Property<string>("VisitedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("visited_by");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_home_visits");
+
+                    b.HasIndex("CaseId", "VisitedOn")
+                        .HasDatabaseName("ix_home_visits_case_id_visited_on");
+
+                    b.ToTable("home_visits", "case_management");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.NeighbourHelpRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("candidates");
+
+                    b.Property<DateTime?>("ChosenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chosen_at");
+
+                    b.Property<Guid?>("ChosenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chosen_by");
+
+                    b.Property<Guid?>("ChosenVolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chosen_volunteer_id");
+
+                    b.Property<string>("ChosenVolunteerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("chosen_volunteer_name");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("HoursPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours_per_month");
+
+                    b.Property<string>("PreferredTimes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("preferred_times");
+
+                    b.PrimitiveCollection<List<string>>("RefusalReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("refusal_reasons");
+
+                    b.Property<string>("RoleProfileKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("role_profile_key");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_neighbour_help_requests");
+
+                    b.HasIndex("ChosenVolunteerId")
+                        .HasDatabaseName("ix_neighbour_help_requests_chosen_volunteer_id");
+
+                    b.HasIndex("StepId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_neighbour_help_requests_step_id");
+
+                    b.ToTable("neighbour_help_requests", "case_management");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.PlanStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Flag")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("flag");
+
+                    b.Property<bool>("IsMilestone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_milestone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("problem_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_steps");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_plan_steps_case_id");
+
+                    b.HasIndex("ProblemId")
+                        .HasDatabaseName("ix_plan_steps_problem_id");
+
+                    b.ToTable("plan_steps", "case_management");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.ProblemSituation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Alternatives")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("alternatives");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ChoiceReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("choice_reason");
+
+                    b.Property<string>("ChosenAlternative")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("chosen_alternative");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OtherText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_text");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<string>("SourceDomain")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source_domain");
+
+                    b.Property<Guid?>("SourceHomeVisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_home_visit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_problem_situations");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_problem_situations_case_id");
+
+                    b.ToTable("problem_situations", "case_management");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<bool>("ContactDetailsDisclosed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_details_disclosed");
+
+                    b.Property<string>("ContactPerson")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_person");
+
+                    b.Property<string>("DisclosedSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("disclosed_summary");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("partner_name");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly?>("RespondBy")
+                        .HasColumnType("date")
+                        .HasColumnName("respond_by");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("ServiceCategory")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("service_category");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("StepId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_step_id");
+
+                    b.HasIndex("PartnerId", "Status")
+                        .HasDatabaseName("ix_referrals_partner_id_status");
+
+                    b.ToTable("referrals", "case_management");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.StepChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_step_changes");
+
+                    b.HasIndex("StepId", "At")
+                        .HasDatabaseName("ix_plan_step_changes_step_id_at");
+
+                    b.ToTable("plan_step_changes", "case_management");
+                });
+
             modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Relative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -630,6 +1058,66 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .HasConstraintName("fk_consents_residents_resident_id");
                 });
 
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.HomeVisit", b =>
+                {
+                    b.HasOne("QuartierPflege.CaseManagement.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_home_visits_cases_case_id");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.NeighbourHelpRequest", b =>
+                {
+                    b.HasOne("QuartierPflege.CaseManagement.Domain.Planning.PlanStep", null)
+                        .WithOne("NeighbourHelp")
+                        .HasForeignKey("QuartierPflege.CaseManagement.Domain.Planning.NeighbourHelpRequest", "StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_neighbour_help_requests_plan_steps_step_id");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.PlanStep", b =>
+                {
+                    b.HasOne("QuartierPflege.CaseManagement.Domain.Planning.ProblemSituation", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_steps_problem_situations_problem_id");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.ProblemSituation", b =>
+                {
+                    b.HasOne("QuartierPflege.CaseManagement.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_problem_situations_cases_case_id");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.Referral", b =>
+                {
+                    b.HasOne("QuartierPflege.CaseManagement.Domain.Planning.PlanStep", null)
+                        .WithOne("Referral")
+                        .HasForeignKey("QuartierPflege.CaseManagement.Domain.Planning.Referral", "StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_plan_steps_step_id");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.StepChange", b =>
+                {
+                    b.HasOne("QuartierPflege.CaseManagement.Domain.Planning.PlanStep", null)
+                        .WithMany("History")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_step_changes_plan_steps_step_id");
+                });
+
             modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Relative", b =>
                 {
                     b.HasOne("QuartierPflege.CaseManagement.Domain.Resident", null)
@@ -638,6 +1126,20 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_relatives_residents_resident_id");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.PlanStep", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("NeighbourHelp");
+
+                    b.Navigation("Referral");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.ProblemSituation", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Resident", b =>

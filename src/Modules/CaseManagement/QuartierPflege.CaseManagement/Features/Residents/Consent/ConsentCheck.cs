@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Features.Planning.Consent;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
@@ -8,7 +9,7 @@ namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
 /// Asked before anything is stored, disclosed or arranged for a resident (opening a case, referrals, neighbour help):
 /// null when an active consent covers it, else a German message that names the missing consent.
 /// </summary>
-internal sealed class ConsentCheck(CaseManagementDbContext db)
+internal sealed class ConsentCheck(CaseManagementDbContext db) : IConsentGate
 {
     public async Task<string?> MissingConsentAsync(
         Guid residentId,

@@ -1,0 +1,32 @@
+using NodaTime;
+using QuartierPflege.BuildingBlocks.Contracts.Messaging;
+
+namespace QuartierPflege.CaseManagement.Contracts.Planning;
+
+/// <summary>
+/// A case hands a need to a partner. Carries only what the resident consented to disclose: the summary the case manager
+/// wrote for this partner (never checklist answers or diagnoses) and contact details only when agreed.
+/// </summary>
+public sealed record ReferralRequested(
+    Guid MessageId,
+    Instant OccurredAt,
+    Guid ReferralId,
+    Guid CaseId,
+    Guid PartnerId,
+    string ServiceCategory,
+    string Quartier,
+    string DisclosedSummary,
+    ReferralContactDetails? ContactDetails,
+    LocalDate? RespondBy) : IIntegrationMessage
+{
+    public static string MessageName => "case-management.referral-requested.v1";
+}
+
+/// <summary>How the partner reaches the resident (only sent when the resident agreed).</summary>
+public sealed record ReferralContactDetails(string Name, string Street, string HouseNumber, string? Flat, string PostalCode, string City, string? Phone);
+
+/// <summary>The case manager withdrew a referral; the partner should stop working on it.</summary>
+public sealed record ReferralWithdrawn(Guid MessageId, Instant OccurredAt, Guid ReferralId, string Reason) : IIntegrationMessage
+{
+    public static string MessageName => "case-management.referral-withdrawn.v1";
+}

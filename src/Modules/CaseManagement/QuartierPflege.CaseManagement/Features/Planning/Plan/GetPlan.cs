@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Domain.Planning;
+using QuartierPflege.CaseManagement.Persistence;
+using QuartierPflege.Partners.Contracts;
+
+namespace QuartierPflege.CaseManagement.Features.Planning.Plan;
+
+internal sealed record PlanView(
+    Guid CaseId,
+    string CaseNumber,
+    Guid ResidentId,
+    string ResidentName,
+    string Quartier,
+    LocalDate OpenedOn,
+    CaseStatus Status,
+    LocalDate? ClosedOn,
+    IReadOnlyList<ProblemView> Problems);
+
+internal sealed record ProblemView(
+    Guid Id,
+    ProblemKind Kind,
+    string Title,
+    string? OtherText,
+    string? Description,
+    IReadOnlyList<string> Alternatives,
+    string? ChosenAlternative,
+    string? ChoiceReason,
+    Guid? SourceHomeVisitId,
+    ProblemOutcome? Outcome,
+    string? OutcomeNote,
+    uint Version,
+    IReadOnlyList<StepView> Steps);
+
+internal sealed record StepView(
+    Guid Id,
+    StepKind Kind,
+    string Title,
+    string Owner,
+    LocalDate? DueOn,
+    bool IsMilestone,
+    StepStatus Status,
+    uint Version,
+    FlagView? Flag,
+    ReferralView? Referral,
+    NeighbourHelpView? NeighbourHelp,
+    IReadOnlyList<StepChangeView> History);
+
+internal sealed record FlagView(StepFlagKind Kind, string Text, LocalDate Since, IReadOnlyList<PartnerChoice> AlternativePartners);
+
+internal sealed record PartnerChoice(Guid PartnerId, string Name);
+
+internal sealed record ReferralView(
+    Guid ReferralId,
+    Guid PartnerId,
+    string PartnerName,
+    string ServiceCategory,
+    string DisclosedSummary,
+    bool ContactDetailsDisclosed,
+    LocalDate? RespondBy,
+    ReferralStatus Status,
+    Instant SentAt,
+    Instant? AnsweredAt,
+    Instant? CompletedAt,
+    string? ContactPerson,
+    string? Reason,
+    double? ResponseHours);
+
+internal sealed record NeighbourHelpView(
+    Guid RequestId,
+    string RoleProfileKey,
+    string Description,
+    int HoursPerMonth,
+    string? PreferredTimes,
+    LocalDate StartsOn,
+    NeighbourHelpStatus Status,
+    string StatusText,
+    IReadOnlyList<ProposedHelper> Candidates,
+    Guid? ChosenVolunteerId,
+    string? ChosenVolunteerName,
+    Guid? AssignmentId,
+    IReadOnlyList<string> RefusalReasons);
+
+internal sealed record StepChangeView(Instant At, string By, string Field, string From, string To);
+
+/// <summary>The Wege-Hilfe-Plan of a case as the page and the API show it (a read, so it is audited).</summary>
+internal sealed class GetPlan(PlanningCases cases, CaseManagementDbContext db, AuditTrail audit, IPartnerDirectory partners)
+{
+    public async Task<PlanView?> HandleAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var @case = await cases.FindAsync(caseId, cancellationToken);
+        if (@case is null)
+        {
+            return null;
+        }
+
+        var problems = await db.Problems().AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        var steps = await db.StepsWithDetails().AsNoTracking().Include(s => s.History).Where(s => s.CaseId == caseId)
+            .OrderBy(s => s.DueOn == null).ThenBy(s => s.DueOn).ThenBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        var names = await PartnerNamesAsync(steps, cancellationToken);
+        await audit.SaveReadAsync("Case", caseId, "Wege-Hilfe-Plan angesehen", @case.ResidentId, @case.Id, cancellationToken);
+
+        return new PlanView(@case.Id, @case.Number, @case.ResidentId, @case.Resident?.DisplayName ?? string.Empty, @case.Quartier, @case.OpenedOn, @case.Status, @case.ClosedOn,
+            problems.Select(p => new ProblemView(p.Id, p.Kind, p.Title, p.OtherText, p.Description, p.Alternatives, p.ChosenAlternative, p.ChoiceReason,
+                p.SourceHomeVisitId, p.Outcome, p.OutcomeNote, p.Version,
+                steps.Where(s => s.ProblemId == p.Id).Select(s => Describe(s, names)).ToList())).ToList());
+    }
+
+    private async Task<Dictionary<Guid, string>> PartnerNamesAsync(IEnumerable<PlanStep> steps, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<Guid, string>();
+        foreach (var id in steps.SelectMany(s => s.Flag?.AlternativePartnerIds ?? []).Distinct())
+        {
+            names[id] = (await partners.GetAsync(id, cancellationToken))?.Name ?? "Netzwerkpartner (nicht mehr im Verzeichnis)";
+        }
+
+        return names;
+    }
+
+    private static StepView Describe(PlanStep step, Dictionary<Guid, string> partnerNames) => new(
+        step.Id,
+        step.Kind,
+        step.Title,
+        step.Owner,
+        step.DueOn,
+        step.IsMilestone,
+        step.Status,
+        step.Version,
+        step.Flag is { } flag
+            ? new FlagView(flag.Kind, flag.Text, flag.Since, flag.AlternativePartnerIds.Select(id => new PartnerChoice(id, partnerNames[id])).ToList())
+            : null,
+        step.Referral is { } r
+            ? new ReferralView(r.Id, r.PartnerId, r.PartnerName, r.ServiceCategory, r.DisclosedSummary, r.ContactDetailsDisclosed, r.RespondBy, r.Status,
+                r.SentAt, r.AnsweredAt, r.CompletedAt, r.ContactPerson, r.Reason,
+                r.AnsweredAt is { } answered ? Math.Round((answered - r.SentAt).TotalHours, 1) : null)
+            : null,
+        step.NeighbourHelp is { } h
+            ? new NeighbourHelpView(h.Id, h.RoleProfileKey, h.Description, h.HoursPerMonth, h.PreferredTimes, h.StartsOn, h.Status, PlanningNames.Of(h.Status),
+                h.Candidates, h.ChosenVolunteerId, h.ChosenVolunteerName, h.AssignmentId, h.RefusalReasons)
+            : null,
+        step.History.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new StepChangeView(c.At, c.ByName, c.Field, c.From, c.To)).ToList());
+}

@@ -1,0 +1,78 @@
+using NodaTime;
+using QuartierPflege.BuildingBlocks.Messaging;
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Contracts.Planning;
+using QuartierPflege.CaseManagement.Domain.Planning;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Features.Planning.Consent;
+using QuartierPflege.CaseManagement.Features.Planning.Plan;
+using QuartierPflege.CaseManagement.Persistence;
+using QuartierPflege.Partners.Contracts;
+
+namespace QuartierPflege.CaseManagement.Features.Planning.Referrals;
+
+/// <summary>
+/// Sends a referral to a partner. Before anything is disclosed the resident's consent to share with this partner (or its
+/// service category) is checked afresh, so a withdrawn consent stops every new disclosure. The message carries only the
+/// summary the case manager wrote, and contact details only when the resident agreed.
+/// </summary>
+internal sealed class ReferralDisclosure(CaseManagementDbContext db, IPartnerDirectory partners, IConsentGate consent, IClock clock)
+{
+    public async Task<Outcome<Referral>> PrepareAsync(Case @case, Guid stepId, ReferralInput input, CancellationToken cancellationToken)
+    {
+        var partner = await partners.GetAsync(input.PartnerId!.Value, cancellationToken);
+        if (partner is null)
+        {
+            return Outcome<Referral>.Invalid("referral.partnerId", "Dieser Netzwerkpartner ist nicht im Verzeichnis.");
+        }
+
+        if (partner.Status != PartnerStatus.Active)
+        {
+            return Outcome<Referral>.Invalid("referral.partnerId", $"{partner.Name} nimmt derzeit keine Vermittlungen an. Bitte wählen Sie einen anderen Partner.");
+        }
+
+        var category = input.ServiceCategory!;
+        if (!partner.ServiceCategories.Contains(category))
+        {
+            return Outcome<Referral>.Invalid("referral.serviceCategory", $"{partner.Name} bietet die Leistungsart „{ServiceCategories.Names[category]}“ nicht an.");
+        }
+
+        if (input.RespondBy < clock.Today())
+        {
+            return Outcome<Referral>.Invalid("referral.respondBy", "Die Antwortfrist darf nicht in der Vergangenheit liegen.");
+        }
+
+        if (await consent.MissingConsentAsync(@case.ResidentId, ConsentPurpose.ShareWithPartners, partner.PartnerId, category, cancellationToken) is { } missing)
+        {
+            return Outcome<Referral>.Invalid("consent", $"Die Vermittlung an {partner.Name} wurde nicht gesendet: {missing}");
+        }
+
+        var referral = new Referral
+        {
+            StepId = stepId,
+            PartnerId = partner.PartnerId,
+            PartnerName = partner.Name,
+            ServiceCategory = category,
+            DisclosedSummary = input.DisclosedSummary!.Trim(),
+            ContactDetailsDisclosed = input.DiscloseContactDetails,
+            RespondBy = input.RespondBy,
+            SentAt = clock.GetCurrentInstant(),
+        };
+        var resident = @case.Resident!;
+        db.Publish(new ReferralRequested(
+            Guid.NewGuid(),
+            default,
+            referral.Id,
+            @case.Id,
+            partner.PartnerId,
+            category,
+            @case.Quartier,
+            referral.DisclosedSummary,
+            input.DiscloseContactDetails
+                ? new ReferralContactDetails(resident.DisplayName, resident.Street, resident.HouseNumber, resident.Flat, resident.PostalCode, resident.City, resident.Phone)
+                : null,
+            input.RespondBy));
+        return Outcome<Referral>.Done(referral);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QuartierPflege.Testing;
+
+namespace QuartierPflege.CaseManagement.Tests.Planning;
+
+public sealed class ClosingTests(PlanningApp app) : IClassFixture<PlanningApp>
+{
+    [Fact]
+    public async Task Closing_is_refused_while_a_problem_has_no_outcome()
+    {
+        var @case = await app.CaseAsync();
+        var first = await @case.AddProblemAsync("Loneliness");
+        await @case.AddProblemAsync("RentArrears");
+
+        var response = await @case.Client.PostAsJsonAsync($"{@case.Api}/close", new { outcomes = new[] { new { problemId = first, outcome = "Improved" } } });
+
+        Assert.Contains("Mietschulden", await response.FieldErrorAsync("outcomes"));
+        var plan = await @case.PlanAsync();
+        Assert.Equal("Open", plan.GetProperty("status").GetString());
+        Assert.All(plan.GetProperty("problems").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("outcome").ValueKind));
+    }
+
+    [Fact]
+    public async Task A_closed_case_has_an_outcome_per_problem_is_announced_and_its_plan_is_read_only()
+    {
+        var @case = await app.CaseAsync();
+        var problemId = await @case.AddProblemAsync("Loneliness");
+
+        var response = await @case.Client.PostAsJsonAsync($"{@case.Api}/close",
+            new { outcomes = new[] { new { problemId, outcome = "Resolved", note = "Besuchsdienst kommt wöchentlich." } } });
+        await app.WaitForMessagesAsync();
+
+        Assert.Equal("2026-03-02", (await response.ShouldBeAsync<JsonElement>(200)).GetProperty("closedOn").GetString());
+        var plan = await @case.PlanAsync();
+        Assert.Equal("Closed", plan.GetProperty("status").GetString());
+        Assert.Equal("Resolved", plan.GetProperty("problems")[0].GetProperty("outcome").GetString());
+        var closed = Assert.Single(await app.PublishedAsync("case-management.case-closed.v1"), p => p.GetProperty("caseId").GetGuid() == @case.CaseId);
+        Assert.Equal("2026-03-02", closed.GetProperty("closedOn").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await @case.Client.PostAsJsonAsync($"{@case.Api}/problems", new { kind = "Neglect" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await @case.Client.PostAsJsonAsync($"{@case.Api}/close", new { outcomes = Array.Empty<object>() })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_outcomes_and_foreign_problems_are_refused_with_field_messages()
+    {
+        var @case = await app.CaseAsync();
+        await @case.AddProblemAsync();
+
+        var unknown = await @case.Client.PostAsJsonAsync($"{@case.Api}/close", new { outcomes = new[] { new { problemId = Guid.NewGuid(), outcome = "Vergessen" } } });
+        var foreign = await @case.Client.PostAsJsonAsync($"{@case.Api}/close", new { outcomes = new[] { new { problemId = Guid.NewGuid(), outcome = "Resolved" } } });
+
+        await unknown.FieldErrorAsync("outcomes[0].outcome");
+        Assert.Contains("nicht zu diesem Fall", await foreign.FieldErrorAsync("outcomes[0].problemId"));
+        Assert.Equal("Open", (await @case.PlanAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_closing_page_asks_for_every_outcome_and_closes_the_case()
+    {
+        var @case = await app.CaseAsync();
+        await @case.AddProblemAsync("Loneliness");
+        await @case.AddProblemAsync("CareNeed");
+        var page = @case.Page("Abschliessen");
+
+        var refused = await @case.Client.SubmitFormAsync(page, ("outcomes[0].outcome", "Improved"));
+        var closed = await @case.Client.SubmitFormAsync(page, ("outcomes[0].outcome", "Improved"), ("outcomes[1].outcome", "NotPursued"), ("outcomes[1].note", "Frau K. lehnt ab."));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Bitte wählen Sie das Ergebnis.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Contains("Der Fall wurde am 02.03.2026 abgeschlossen", await @case.Client.GetStringAsync(@case.Page("Plan")));
+    }
+}
