@@ -20,7 +20,9 @@ public static class SnakeCaseNames
 
             foreach (var property in entity.GetProperties())
             {
-                property.SetColumnName(ToSnakeCase(property.GetColumnName()));
+                // A uint row version is PostgreSQL's system column xmin (Npgsql's convention); renaming it would turn
+                // it into an ordinary NOT NULL column that nothing fills, and optimistic concurrency would be lost.
+                property.SetColumnName(IsXminRowVersion(property) ? "xmin" : ToSnakeCase(property.GetColumnName()));
             }
 
             foreach (var key in entity.GetKeys())
@@ -48,6 +50,9 @@ public static class SnakeCaseNames
             }
         }
     }
+
+    private static bool IsXminRowVersion(Microsoft.EntityFrameworkCore.Metadata.IMutableProperty property)
+        => property.ClrType == typeof(uint) && property.IsConcurrencyToken && property.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAddOrUpdate;
 
     public static string ToSnakeCase(string name)
     {
