@@ -15,6 +15,8 @@ internal sealed class CaseDashboardIndexes : IEntityTypeConfiguration<Case>
         @case.HasIndex(c => new { c.LastContactOn, c.Number })
             .HasFilter("status <> 'Closed'")
             .HasDatabaseName("ix_cases_open_last_contact_on_number");
-        @case.HasIndex(c => new { c.Quartier, c.LastContactOn });
+        @case.HasIndex(c => new { c.Quartier, c.LastContactOn })
+            .HasFilter("status <> 'Closed'")
+            .HasDatabaseName("ix_cases_open_quartier_last_contact_on");
     }
 }

@@ -281,7 +281,8 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .HasFilter("status <> 'Closed'");
 
                     b.HasIndex("Quartier", "LastContactOn")
-                        .HasDatabaseName("ix_cases_quartier_last_contact_on");
+                        .HasDatabaseName("ix_cases_open_quartier_last_contact_on")
+                        .HasFilter("status <> 'Closed'");
 
                     b.HasIndex("Status", "LastContactOn")
                         .HasDatabaseName("ix_cases_status_last_contact_on");

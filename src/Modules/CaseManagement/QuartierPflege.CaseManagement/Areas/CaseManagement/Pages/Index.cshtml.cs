@@ -63,6 +63,10 @@ internal sealed class IndexModel(GetDashboard getDashboard) : PageModel
     public string? ErrorFor(string field)
         => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
+    /// <summary>"mehr als 500" where counting stopped early.</summary>
+    public static string CountText(int count, bool capped)
+        => capped ? $"mehr als {count}" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The address of another page of the same list, keeping the filters.</summary>
     public string PageUrl(int page)
     {

@@ -42,7 +42,7 @@ internal sealed record DashboardCase(
     bool NoContactAlert,
     LocalDate? NextFollowUpOn);
 
-internal sealed record NoContactCases(IReadOnlyList<DashboardCase> Cases, int Total);
+internal sealed record NoContactCases(IReadOnlyList<DashboardCase> Cases, int Total, bool TotalCapped);
 
 internal sealed record Dashboard(
     LocalDate Today,
@@ -59,8 +59,9 @@ internal sealed record Dashboard(
 
 /// <summary>
 /// A case manager's start page: my open cases (as case manager or deputy; coordination sees all), what is overdue, and
-/// which cases have had no contact for too long. The filters narrow every part of it. Not audited per view: it shows
-/// names and status only; opening a case is audited.
+/// which cases have had no contact for too long. Quartier and status narrow every part of it; the name search narrows
+/// the case list only (it finds a case, the other parts are the day's work). Not audited per view: it shows names and
+/// status only; opening a case is audited.
 /// </summary>
 internal sealed class GetDashboard(
     CaseManagementDbContext db,
@@ -71,6 +72,9 @@ internal sealed class GetDashboard(
     IEnumerable<IOverdueItemsSource> overdueSources,
     IValidator<DashboardQuery> validator)
 {
+    /// <summary>Overdue items and silent cases are counted up to this many ("mehr als 500").</summary>
+    public const int CountCap = 500;
+
     private const int ListLimit = 10;
 
     public async Task<Outcome<Dashboard>> HandleAsync(DashboardQuery query, CancellationToken cancellationToken)
@@ -83,7 +87,8 @@ internal sealed class GetDashboard(
 
         var today = clock.Today();
         var settings = options.Value;
-        var cases = Filtered(query);
+        var narrowed = Filtered(query);
+        var cases = Searched(narrowed, query.Search);
 
         var total = await cases.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + settings.DashboardPageSize - 1) / settings.DashboardPageSize);
@@ -92,18 +97,17 @@ internal sealed class GetDashboard(
             .Skip((page - 1) * settings.DashboardPageSize).Take(settings.DashboardPageSize), today, settings.NoContactDays, cancellationToken);
 
         var cutoff = CaseWork.NoContactCutoff(today, settings.NoContactDays);
-        var silent = cases.Where(c => c.Status != CaseStatus.Closed && c.LastContactOn <= cutoff);
-        var silentTotal = await silent.CountAsync(cancellationToken);
+        var silent = narrowed.Where(c => c.Status != CaseStatus.Closed && c.LastContactOn <= cutoff);
+        var silentTotal = await silent.Take(CountCap + 1).CountAsync(cancellationToken);
         var silentRows = silentTotal == 0
             ? []
             : await Rows(silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ListLimit), today, settings.NoContactDays, cancellationToken);
 
-        var overdue = await OverdueAsync(cases, today, cancellationToken);
-        var quartiere = await access.VisibleCases().Where(c => c.Status != CaseStatus.Closed)
-            .Select(c => c.Quartier).Distinct().OrderBy(q => q).ToListAsync(cancellationToken);
+        var overdue = await OverdueAsync(narrowed, today, cancellationToken);
+        var quartiere = await QuartiereAsync(cancellationToken);
 
         return Outcome<Dashboard>.Done(new Dashboard(today, settings.NoContactDays, query with { Page = page }, rows, total, page, pageCount,
-            settings.DashboardPageSize, overdue, new NoContactCases(silentRows, silentTotal), quartiere));
+            settings.DashboardPageSize, overdue, new NoContactCases(silentRows, Math.Min(silentTotal, CountCap), silentTotal > CountCap), quartiere));
     }
 
     private IQueryable<Case> Filtered(DashboardQuery query)
@@ -116,14 +120,42 @@ internal sealed class GetDashboard(
             cases = cases.Where(c => c.Quartier == quartier);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        return cases;
+    }
+
+    private static IQueryable<Case> Searched(IQueryable<Case> cases, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
         {
-            // LIKE on the lower-case search name uses the trigram index (a substring anywhere in "last first").
-            var pattern = "%" + EscapeLike(query.Search.Trim().ToLowerInvariant()) + "%";
-            cases = cases.Where(c => EF.Functions.Like(c.Resident!.SearchName, pattern));
+            return cases;
         }
 
-        return cases;
+        // LIKE on the lower-case search name uses the trigram index (a substring anywhere in "last first").
+        var pattern = "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
+        return cases.Where(c => EF.Functions.Like(c.Resident!.SearchName, pattern, "\\"));
+    }
+
+    /// <summary>
+    /// The Quartiere to filter by. Coordination's list spans all open cases: read as a skip scan over the Quartier index
+    /// (one probe per Quartier) instead of a DISTINCT over every open case.
+    /// </summary>
+    private async Task<List<string>> QuartiereAsync(CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.Koordination))
+        {
+            return await access.VisibleCases().Where(c => c.Status != CaseStatus.Closed)
+                .Select(c => c.Quartier).Distinct().OrderBy(q => q).ToListAsync(cancellationToken);
+        }
+
+        return await db.Database.SqlQueryRaw<string>($"""
+            WITH RECURSIVE q AS (
+                (SELECT quartier FROM {CaseManagementDbContext.SchemaName}.cases WHERE status <> 'Closed' ORDER BY quartier LIMIT 1)
+                UNION ALL
+                SELECT (SELECT c.quartier FROM {CaseManagementDbContext.SchemaName}.cases c
+                        WHERE c.status <> 'Closed' AND c.quartier > q.quartier ORDER BY c.quartier LIMIT 1)
+                FROM q WHERE q.quartier IS NOT NULL)
+            SELECT quartier AS "Value" FROM q WHERE quartier IS NOT NULL
+            """).ToListAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<DashboardCase>> Rows(IQueryable<Case> page, LocalDate today, int noContactDays, CancellationToken cancellationToken)
@@ -162,14 +194,16 @@ internal sealed class GetDashboard(
     {
         var items = new List<OverdueItem>();
         var total = 0;
+        var capped = false;
         foreach (var source in overdueSources)
         {
-            var found = await source.FindAsync(cases, today, ListLimit, cancellationToken);
+            var found = await source.FindAsync(cases, today, ListLimit, CountCap, cancellationToken);
             items.AddRange(found.Items);
             total += found.Total;
+            capped |= found.TotalCapped;
         }
 
-        return new OverdueItems([.. items.OrderBy(i => i.DueOn).ThenBy(i => i.CaseNumber).Take(ListLimit)], total);
+        return new OverdueItems([.. items.OrderBy(i => i.DueOn).ThenBy(i => i.CaseNumber).Take(ListLimit)], total, capped);
     }
 
     private static string EscapeLike(string text)

@@ -101,10 +101,11 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                 filter: "status <> 'Closed'");
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_quartier_last_contact_on",
+                name: "ix_cases_open_quartier_last_contact_on",
                 schema: "case_management",
                 table: "cases",
-                columns: new[] { "quartier", "last_contact_on" });
+                columns: new[] { "quartier", "last_contact_on" },
+                filter: "status <> 'Closed'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_follow_ups_case_id_due_on",
@@ -147,7 +148,7 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                 table: "cases");
 
             migrationBuilder.DropIndex(
-                name: "ix_cases_quartier_last_contact_on",
+                name: "ix_cases_open_quartier_last_contact_on",
                 schema: "case_management",
                 table: "cases");
 

@@ -13,7 +13,7 @@ using QuartierPflege.CaseManagement.Persistence;
 namespace QuartierPflege.CaseManagement.Persistence.Migrations
 {
     [DbContext(typeof(CaseManagementDbContext))]
-    [Migration("20261121050715_FollowUpsJournal")]
+    [Migration("20261121051746_FollowUpsJournal")]
     partial class FollowUpsJournal
     {
         /// <inheritdoc />
@@ -284,7 +284,8 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .HasFilter("status <> 'Closed'");
 
                     b.HasIndex("Quartier", "LastContactOn")
-                        .HasDatabaseName("ix_cases_quartier_last_contact_on");
+                        .HasDatabaseName("ix_cases_open_quartier_last_contact_on")
+                        .HasFilter("status <> 'Closed'");
 
                     b.HasIndex("Status", "LastContactOn")
                         .HasDatabaseName("ix_cases_status_last_contact_on");
