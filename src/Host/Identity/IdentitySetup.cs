@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.Host.Identity.Features.SignIn;
 using QuartierPflege.Host.Identity.Features.Users;
@@ -55,6 +56,7 @@ internal static class IdentitySetup
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddScoped<ChangeUserAccess>();
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddDemoDataSeeder<DemoUsers>();
         return services;
     }

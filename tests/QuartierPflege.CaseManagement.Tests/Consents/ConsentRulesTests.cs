@@ -66,11 +66,11 @@ public sealed class ConsentRulesTests
         Assert.Null(ConsentRules.Missing([Given(purpose)], purpose, null, null));
     }
 
-    private static Domain.Consent ForPartner(Guid partnerId) => Given(ConsentPurpose.ShareWithPartners, partnerId: partnerId, partnerName: "Pflegedienst Sonnenschein");
+    private static QuartierPflege.CaseManagement.Domain.Consent ForPartner(Guid partnerId) => Given(ConsentPurpose.ShareWithPartners, partnerId: partnerId, partnerName: "Pflegedienst Sonnenschein");
 
-    private static Domain.Consent ForCategory(string category) => Given(ConsentPurpose.ShareWithPartners, category: category);
+    private static QuartierPflege.CaseManagement.Domain.Consent ForCategory(string category) => Given(ConsentPurpose.ShareWithPartners, category: category);
 
-    private static Domain.Consent Given(ConsentPurpose purpose, Guid? partnerId = null, string? partnerName = null, string? category = null) => new()
+    private static QuartierPflege.CaseManagement.Domain.Consent Given(ConsentPurpose purpose, Guid? partnerId = null, string? partnerName = null, string? category = null) => new()
     {
         ResidentId = Guid.NewGuid(),
         Purpose = purpose,

@@ -1,12 +1,39 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Messaging;
+using QuartierPflege.CaseManagement.Contracts.FollowUps;
+using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
+using QuartierPflege.CaseManagement.Features.Cases.Deputy;
+using QuartierPflege.CaseManagement.Features.Cases.FollowUps;
+using QuartierPflege.CaseManagement.Features.Cases.Journal;
+using QuartierPflege.CaseManagement.Features.Cases.Overview;
+using QuartierPflege.CaseManagement.Features.Cases.Reminders;
+using QuartierPflege.CaseManagement.Features.Cases.Status;
+using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases;
 
 /// <summary>Registration of this feature area's handlers, message subscriptions and API endpoints.</summary>
 internal static class CaseFeatures
 {
-    public static IServiceCollection AddCaseFeatures(this IServiceCollection services) => services;
+    public static IServiceCollection AddCaseFeatures(this IServiceCollection services)
+    {
+        services.AddOptions<CaseWorkOptions>().BindConfiguration(CaseWorkOptions.Section);
+        services.AddScoped<GetCaseOverview>();
+        services.AddScoped<ChangeCaseStatus>();
+        services.AddScoped<ChangeDeputy>();
+        services.AddScoped<ListDeputyCandidates>();
+        services.AddScoped<GetDashboard>();
+        services.AddScoped<IOverdueItemsSource, OverdueFollowUps>();
+        services.AddScoped<ListFollowUps>();
+        services.AddScoped<AddFollowUp>();
+        services.AddScoped<MarkFollowUpDone>();
+        services.AddScoped<ListJournal>();
+        services.AddScoped<AddJournalNote>();
+        services.AddMessageType<FollowUpsDue>();
+        services.AddMessageHandler<SendFollowUpReminders, SendFollowUpRemindersHandler, CaseManagementDbContext>();
+        return services;
+    }
 
-    public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api) => api.MapCaseWorkEndpoints();
 }

@@ -276,6 +276,14 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                     b.HasIndex("DeputyId", "Status")
                         .HasDatabaseName("ix_cases_deputy_id_status");
 
+                    b.HasIndex("LastContactOn", "Number")
+                        .HasDatabaseName("ix_cases_open_last_contact_on_number")
+                        .HasFilter("status <> 'Closed'");
+
+                    b.HasIndex("Quartier", "LastContactOn")
+                        .HasDatabaseName("ix_cases_open_quartier_last_contact_on")
+                        .HasFilter("status <> 'Closed'");
+
                     b.HasIndex("Status", "LastContactOn")
                         .HasDatabaseName("ix_cases_status_last_contact_on");
 
@@ -449,6 +457,144 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .HasDatabaseName("ix_consents_resident_id_purpose");
 
                     b.ToTable("consents", "case_management");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid?>("DoneBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("done_by");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_name");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_follow_ups_open_due_on")
+                        .HasFilter("done_at IS NULL");
+
+                    b.HasIndex("CaseId", "DueOn")
+                        .HasDatabaseName("ix_follow_ups_case_id_due_on");
+
+                    b.ToTable("follow_ups", "case_management");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.FollowUpDigest", b =>
+                {
+                    b.Property<DateOnly>("OnDate")
+                        .HasColumnType("date")
+                        .HasColumnName("on_date");
+
+                    b.Property<Guid>("CaseManagerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_manager_id");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_count");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("OnDate", "CaseManagerId")
+                        .HasName("pk_follow_up_digests");
+
+                    b.ToTable("follow_up_digests", "case_management");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.JournalNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("ContactOn")
+                        .HasColumnType("date")
+                        .HasColumnName("contact_on");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_confidential");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<Guid>("WrittenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("written_by");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("written_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_notes");
+
+                    b.HasIndex("CaseId", "WrittenAt")
+                        .HasDatabaseName("ix_journal_notes_case_id_written_at");
+
+                    b.ToTable("journal_notes", "case_management");
                 });
 
             modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.HomeVisit", b =>
@@ -1056,6 +1202,26 @@ namespace QuartierPflege.CaseManagement.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_consents_residents_resident_id");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.FollowUp", b =>
+                {
+                    b.HasOne("QuartierPflege.CaseManagement.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_cases_case_id");
+                });
+
+            modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.JournalNote", b =>
+                {
+                    b.HasOne("QuartierPflege.CaseManagement.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_notes_cases_case_id");
                 });
 
             modelBuilder.Entity("QuartierPflege.CaseManagement.Domain.Planning.HomeVisit", b =>

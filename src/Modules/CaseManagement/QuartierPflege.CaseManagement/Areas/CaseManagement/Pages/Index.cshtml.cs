@@ -1,10 +1,88 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages;
 
+/// <summary>The module's start page: the case manager's dashboard.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class IndexModel : PageModel
+internal sealed class IndexModel(GetDashboard getDashboard) : PageModel
 {
+    [BindProperty(SupportsGet = true, Name = "quartier")]
+    public string? Quartier { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "search")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public string? PageNumber { get; set; }
+
+    public Dashboard? View { get; private set; }
+
+    public bool IsCoordination => User.IsInRole(Roles.Koordination);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        CaseStatus? status = null;
+        if (!string.IsNullOrEmpty(Status))
+        {
+            if (Enum.TryParse<CaseStatus>(Status, out var parsed) && Enum.IsDefined(parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError("status", "Bitte wählen Sie einen Status aus der Liste.");
+            }
+        }
+
+        var page = int.TryParse(PageNumber, out var number) && number >= 1 ? number : 1;
+        var outcome = await getDashboard.HandleAsync(new DashboardQuery(Quartier, status, Search, page), cancellationToken);
+        if (outcome.IsDone)
+        {
+            View = outcome.Value;
+        }
+        else
+        {
+            foreach (var (field, messages) in outcome.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
+        }
+    }
+
+    public string? ErrorFor(string field)
+        => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+
+    /// <summary>"mehr als 500" where counting stopped early.</summary>
+    public static string CountText(int count, bool capped)
+        => capped ? $"mehr als {count}" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The address of another page of the same list, keeping the filters.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                query.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("quartier", Quartier);
+        Add("status", Status);
+        Add("search", Search);
+        Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return "/CaseManagement?" + string.Join("&", query);
+    }
 }

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using QuartierPflege.Bench.Cases;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
+using QuartierPflege.CaseManagement.Persistence;
+
+// bench/cases: the case manager's dashboard and the resident name search on 100,000 residents and 150,000 cases,
+// measured through the same handler the endpoint and the page call. Run through `ops/bench cases`.
+const int Residents = 100_000;
+const int CaseCount = 150_000;
+const int CaseManagers = 200;
+const int WarmUp = 30;
+const int Samples = 300;
+const double TargetMs = 100;
+var connectionString = Environment.GetEnvironmentVariable("QP_BENCH_POSTGRES")
+    ?? throw new InvalidOperationException("QP_BENCH_POSTGRES is not set; run the benchmark through ops/bench cases.");
+var invariant = CultureInfo.InvariantCulture;
+
+await using var services = BenchServices.Build(connectionString);
+await using (var scope = services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<CaseManagementDbContext>().Database.MigrateAsync();
+}
+
+var data = new TestData(seed: 2026);
+var loadWatch = Stopwatch.StartNew();
+await data.LoadAsync(services.GetRequiredService<NpgsqlDataSource>(), Residents, CaseCount, CaseManagers);
+Console.WriteLine($"load_s={loadWatch.Elapsed.TotalSeconds.ToString("0.0", invariant)}");
+
+string[] searchTerms = ["müll", "schm", "wag", "krau", "lehm", "beck", "rich", "zimm", "kön", "hof", "seif", "uhli", "pet", "er", "Böttcher"];
+var random = new Random(7);
+
+// Mostly case managers (their own cases and the ones they deputise), now and then coordination, which sees all.
+(Guid Id, bool Coordination) AnyUser() => random.Next(10) == 0 ? (Guid.Empty, true) : (data.Pick(data.CaseManagers).Id, false);
+
+DashboardQuery AnyDashboard() => random.Next(4) switch
+{
+    0 => new DashboardQuery(),
+    1 => new DashboardQuery(Quartier: data.Pick(TestData.Quartiere)),
+    2 => new DashboardQuery(Status: data.Pick([CaseStatus.Open, CaseStatus.InProgress, CaseStatus.Dormant])),
+    _ => new DashboardQuery(Page: 1 + random.Next(3)),
+};
+
+DashboardQuery AnySearch() => new(Search: searchTerms[random.Next(searchTerms.Length)]);
+
+var dashboard = await MeasureAsync(AnyDashboard);
+var search = await MeasureAsync(AnySearch);
+var dashboardP95 = Percentile(dashboard, 0.95);
+var searchP95 = Percentile(search, 0.95);
+Console.WriteLine($"dashboard_p50_ms={Percentile(dashboard, 0.50).ToString("0.0", invariant)}");
+Console.WriteLine($"dashboard_p95_ms={dashboardP95.ToString("0.0", invariant)}");
+Console.WriteLine($"search_p50_ms={Percentile(search, 0.50).ToString("0.0", invariant)}");
+Console.WriteLine($"search_p95_ms={searchP95.ToString("0.0", invariant)}");
+
+var failures = new List<string>();
+if (dashboardP95 >= TargetMs)
+{
+    failures.Add($"dashboard p95 {dashboardP95:0.0} ms >= {TargetMs} ms");
+}
+
+if (searchP95 >= TargetMs)
+{
+    failures.Add($"search p95 {searchP95:0.0} ms >= {TargetMs} ms");
+}
+
+Console.WriteLine(failures.Count == 0 ? "ok" : "FAIL " + string.Join("; ", failures));
+return failures.Count == 0 ? 0 : 1;
+
+async Task<List<double>> MeasureAsync(Func<DashboardQuery> nextQuery)
+{
+    var timings = new List<double>(Samples);
+    for (var i = 0; i < WarmUp + Samples; i++)
+    {
+        var (userId, coordination) = AnyUser();
+        var query = nextQuery();
+        var started = Stopwatch.GetTimestamp();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var user = scope.ServiceProvider.GetRequiredService<BenchUser>();
+            user.Id = userId;
+            user.IsCoordination = coordination;
+            var outcome = await scope.ServiceProvider.GetRequiredService<GetDashboard>().HandleAsync(query, CancellationToken.None);
+            if (!outcome.IsDone)
+            {
+                throw new InvalidOperationException($"Dashboard refused {query}: {string.Join("; ", outcome.Errors.SelectMany(e => e.Value))}");
+            }
+        }
+
+        if (i >= WarmUp)
+        {
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    return timings;
+}
+
+static double Percentile(List<double> values, double fraction)
+{
+    var sorted = values.Order().ToList();
+    var index = (int)Math.Ceiling(fraction * sorted.Count) - 1;
+    return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Features.Cases.Deputy;
+using QuartierPflege.CaseManagement.Features.Cases.Overview;
+using QuartierPflege.CaseManagement.Features.Cases.Status;
+
+namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle;
+
+[Authorize(Policy = Policies.CaseWork)]
+internal sealed class UeberblickModel(
+    GetCaseOverview getOverview,
+    ChangeCaseStatus changeStatus,
+    ChangeDeputy changeDeputy,
+    ListDeputyCandidates candidates) : PageModel
+{
+    public CaseOverview? Case { get; private set; }
+
+    public IReadOnlyList<DeputyCandidate> DeputyCandidates { get; private set; } = [];
+
+    [BindProperty]
+    public StatusForm StatusInput { get; set; } = new();
+
+    [BindProperty]
+    public DeputyForm DeputyInput { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+        => await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, CancellationToken cancellationToken)
+    {
+        CaseStatus? status = Enum.TryParse<CaseStatus>(StatusInput.Status, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        var outcome = await changeStatus.HandleAsync(id, new ChangeCaseStatusRequest(status, StatusInput.Version), cancellationToken);
+        return await AfterAsync(id, outcome, nameof(StatusInput), "Der Status ist geändert.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeputyAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await changeDeputy.HandleAsync(id, new ChangeDeputyRequest(DeputyInput.DeputyId, DeputyInput.Version), cancellationToken);
+        return await AfterAsync(id, outcome, nameof(DeputyInput), "Die Vertretung ist gespeichert.", cancellationToken);
+    }
+
+    public string? ErrorFor(string key)
+        => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+
+    private async Task<IActionResult> AfterAsync(Guid id, Outcome<uint> outcome, string form, string done, CancellationToken cancellationToken)
+    {
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.IsDone)
+        {
+            Message = done;
+            return Redirect($"/CaseManagement/Faelle/{id}");
+        }
+
+        outcome.CopyTo(ModelState, form);
+        return await ShowAsync(id, cancellationToken, keepInput: true) ? Page() : NotFound();
+    }
+
+    private async Task<bool> ShowAsync(Guid id, CancellationToken cancellationToken, bool keepInput = false)
+    {
+        var outcome = await getOverview.HandleAsync(id, cancellationToken);
+        if (!outcome.IsDone)
+        {
+            return false;
+        }
+
+        Case = outcome.Value!;
+        if (!Case.ViewerIsOnlyDeputy)
+        {
+            DeputyCandidates = [.. (await candidates.HandleAsync(cancellationToken)).Where(c => c.Id != Case.CaseManager.Id)];
+        }
+
+        if (!keepInput)
+        {
+            StatusInput = new StatusForm { Status = Case.Status.ToString(), Version = Case.Version };
+            DeputyInput = new DeputyForm { DeputyId = Case.Deputy?.Id, Version = Case.Version };
+        }
+        else
+        {
+            // A failed save shows the current state; the version stays the one the person had (so a conflict stays visible).
+            StatusInput.Version ??= Case.Version;
+            DeputyInput.Version ??= Case.Version;
+        }
+
+        return true;
+    }
+
+    internal sealed class StatusForm
+    {
+        public string? Status { get; set; }
+
+        public uint? Version { get; set; }
+    }
+
+    internal sealed class DeputyForm
+    {
+        public Guid? DeputyId { get; set; }
+
+        public uint? Version { get; set; }
+    }
+}

@@ -1,0 +1,75 @@
+using FluentValidation;
+using NodaTime;
+using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Access;
+using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Persistence;
+
+namespace QuartierPflege.CaseManagement.Features.Cases.FollowUps;
+
+internal sealed record AddFollowUpRequest(LocalDate? DueOn, string? Title, string? Note);
+
+internal sealed class AddFollowUpRequestValidator : AbstractValidator<AddFollowUpRequest>
+{
+    public AddFollowUpRequestValidator()
+    {
+        RuleFor(r => r.DueOn).NotNull().WithMessage("Bitte geben Sie an, wann die Wiedervorlage fällig ist.");
+        RuleFor(r => r.Title).NotEmpty().WithMessage("Bitte geben Sie an, worum es geht.")
+            .MaximumLength(200).WithMessage("Der Betreff darf höchstens 200 Zeichen lang sein.");
+        RuleFor(r => r.Note).MaximumLength(2000).WithMessage("Die Notiz darf höchstens 2000 Zeichen lang sein.");
+    }
+}
+
+internal sealed class AddFollowUp(
+    CaseManagementDbContext db,
+    CaseAccess access,
+    AuditTrail audit,
+    ICurrentUser user,
+    IClock clock,
+    IValidator<AddFollowUpRequest> validator)
+{
+    public async Task<Outcome<Guid>> HandleAsync(Guid caseId, AddFollowUpRequest request, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Outcome<Guid>.Invalid(validation);
+        }
+
+        var @case = await access.FindAsync(caseId, cancellationToken);
+        if (@case is null)
+        {
+            return Outcome<Guid>.NotFound("Der Fall wurde nicht gefunden.");
+        }
+
+        if (@case.IsClosed)
+        {
+            return Outcome<Guid>.Invalid(string.Empty, "Der Fall ist abgeschlossen; neue Wiedervorlagen sind nicht möglich.");
+        }
+
+        var dueOn = request.DueOn!.Value;
+        if (!FollowUp.MayBeDueOn(dueOn, @case))
+        {
+            return Outcome<Guid>.Invalid("dueOn",
+                $"Die Wiedervorlage kann nicht vor der Eröffnung des Falls ({CaseFormats.Date(@case.OpenedOn)}) liegen.");
+        }
+
+        var followUp = new FollowUp
+        {
+            CaseId = @case.Id,
+            DueOn = dueOn,
+            Title = request.Title!.Trim(),
+            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            CreatedAt = clock.GetCurrentInstant(),
+            CreatedBy = user.Id,
+            CreatedByName = user.DisplayName,
+        };
+        db.FollowUps().Add(followUp);
+        audit.Record(AuditAction.Create, "FollowUp", followUp.Id,
+            $"Wiedervorlage zum {CaseFormats.Date(dueOn)} angelegt: {followUp.Title}", @case.ResidentId, @case.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<Guid>.Done(followUp.Id);
+    }
+}

@@ -1,0 +1,20 @@
+using NodaTime;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Persistence;
+
+namespace QuartierPflege.CaseManagement.Features.Cases.Journal;
+
+internal sealed record JournalItem(Guid Id, string Text, Instant WrittenAt, string WrittenByName, bool IsContact, LocalDate? ContactOn, bool IsConfidential)
+{
+    public static JournalItem From(JournalNote n) => new(n.Id, n.Text, n.WrittenAt, n.WrittenByName, n.IsContact, n.ContactOn, n.IsConfidential);
+}
+
+internal static class JournalQueries
+{
+    /// <summary>The notes a person may see: a deputy (who is not also the case manager) never sees confidential ones.</summary>
+    public static IQueryable<JournalNote> VisibleNotes(CaseManagementDbContext db, Guid caseId, bool onlyDeputy)
+    {
+        var notes = db.JournalNotes().Where(n => n.CaseId == caseId);
+        return onlyDeputy ? notes.Where(n => !n.IsConfidential) : notes;
+    }
+}

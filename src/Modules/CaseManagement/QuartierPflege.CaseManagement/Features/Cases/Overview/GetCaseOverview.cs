@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Access;
+using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Features.Cases.FollowUps;
+using QuartierPflege.CaseManagement.Features.Cases.Journal;
+using QuartierPflege.CaseManagement.Persistence;
+
+namespace QuartierPflege.CaseManagement.Features.Cases.Overview;
+
+internal sealed record CaseOverview(
+    Guid Id,
+    string Number,
+    CaseStatus Status,
+    string StatusText,
+    IReadOnlyList<CaseStatus> PossibleStatuses,
+    LocalDate OpenedOn,
+    LocalDate? ClosedOn,
+    LocalDate LastContactOn,
+    int DaysWithoutContact,
+    bool NoContactAlert,
+    int NoContactDays,
+    ResidentSummary Resident,
+    PersonRef CaseManager,
+    PersonRef? Deputy,
+    bool ViewerIsOnlyDeputy,
+    FollowUpSummary FollowUps,
+    JournalSummary Journal,
+    uint Version);
+
+internal sealed record ResidentSummary(
+    Guid Id,
+    string FirstName,
+    string LastName,
+    string DisplayName,
+    int Age,
+    string Address,
+    string Quartier,
+    string? Phone,
+    CareLevel CareLevel,
+    IReadOnlyList<string> Languages);
+
+internal sealed record PersonRef(Guid Id, string Name);
+
+internal sealed record FollowUpSummary(int OpenCount, int OverdueCount, IReadOnlyList<FollowUpItem> Next);
+
+internal sealed record JournalSummary(int Count, LocalDate? LastContactNoteOn, IReadOnlyList<JournalItem> Latest);
+
+/// <summary>The case's first page: who, where, status, contact, and what is coming up. Reading it is audited.</summary>
+internal sealed class GetCaseOverview(
+    CaseManagementDbContext db,
+    CaseAccess access,
+    AuditTrail audit,
+    IClock clock,
+    IOptions<CaseWorkOptions> options)
+{
+    private const int ShownItems = 3;
+
+    public async Task<Outcome<CaseOverview>> HandleAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var @case = await access.FindAsync(caseId, cancellationToken);
+        if (@case?.Resident is not { } resident)
+        {
+            return Outcome<CaseOverview>.NotFound("Der Fall wurde nicht gefunden.");
+        }
+
+        var today = clock.Today();
+        var onlyDeputy = access.IsOnlyDeputy(@case);
+        var openFollowUps = await db.FollowUps().AsNoTracking()
+            .Where(f => f.CaseId == caseId && f.DoneAt == null)
+            .OrderBy(f => f.DueOn).ThenBy(f => f.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var notes = JournalQueries.VisibleNotes(db, caseId, onlyDeputy);
+        var noteCount = await notes.CountAsync(cancellationToken);
+        var latestNotes = await notes.OrderByDescending(n => n.WrittenAt).Take(ShownItems).ToListAsync(cancellationToken);
+        var lastContactNote = await notes.Where(n => n.ContactOn != null).OrderByDescending(n => n.ContactOn)
+            .Select(n => n.ContactOn).FirstOrDefaultAsync(cancellationToken);
+
+        await audit.SaveReadAsync("Case", @case.Id, $"Fall {@case.Number} angesehen (Überblick)", resident.Id, @case.Id, cancellationToken);
+
+        var noContactDays = options.Value.NoContactDays;
+        return Outcome<CaseOverview>.Done(new CaseOverview(
+            @case.Id,
+            @case.Number,
+            @case.Status,
+            CaseWork.Describe(@case.Status),
+            @case.IsClosed ? [] : [.. CaseWork.WorkingStatuses.Where(s => s != @case.Status)],
+            @case.OpenedOn,
+            @case.ClosedOn,
+            @case.LastContactOn,
+            @case.DaysWithoutContact(today),
+            @case.HasNoContactAlert(today, noContactDays),
+            noContactDays,
+            new ResidentSummary(
+                resident.Id,
+                resident.FirstName,
+                resident.LastName,
+                resident.DisplayName,
+                Period.Between(resident.DateOfBirth, today, PeriodUnits.Years).Years,
+                resident.Address,
+                resident.Quartier,
+                resident.Phone,
+                resident.CareLevel,
+                resident.Languages),
+            new PersonRef(@case.CaseManagerId, @case.CaseManagerName),
+            @case.DeputyId is { } deputyId ? new PersonRef(deputyId, @case.DeputyName ?? string.Empty) : null,
+            onlyDeputy,
+            new FollowUpSummary(
+                openFollowUps.Count,
+                openFollowUps.Count(f => f.IsOverdueOn(today)),
+                [.. openFollowUps.Take(ShownItems).Select(f => FollowUpItem.From(f, today))]),
+            new JournalSummary(noteCount, lastContactNote, [.. latestNotes.Select(JournalItem.From)]),
+            @case.Version));
+    }
+}
