@@ -66,6 +66,41 @@ public sealed class FollowUpReminderTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(["Nachträglich angelegt"], Assert.Single(after).Items.Select(i => i.Title));
     }
 
+    [Fact]
+    public async Task Each_case_manager_gets_the_digest_as_a_German_e_mail()
+    {
+        var manager = await app.CreateUserAsync(Roles.Fallmanagement, "Maria Post");
+        var @case = await app.CreateCaseAsync(manager, "Waltraud", "Brief");
+        await AddFollowUpAsync(@case, Date, "Hausnotruf besprechen");
+
+        await SendAsync(Date);
+
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand(
+            "SELECT subject, text_body FROM notifications.queued_mail WHERE recipient = @to", connection);
+        query.Parameters.AddWithValue("to", manager.Email);
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "no mail queued for the case manager");
+        Assert.Equal("Fällige Wiedervorlagen am 2. März 2026", reader.GetString(0));
+        var body = reader.GetString(1);
+        Assert.Contains("Guten Morgen Maria Post,", body, StringComparison.Ordinal);
+        Assert.Contains("Waltraud Brief", body, StringComparison.Ordinal);
+        Assert.Contains("Hausnotruf besprechen (fällig am 2. März 2026)", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reminder_job_runs_every_morning_at_seven_in_Berlin()
+    {
+        var admin = await app.SignedInClientAsync(Roles.Koordination);
+
+        var jobs = await admin.GetStringAsync("/api/admin/jobs");
+
+        using var document = JsonDocument.Parse(jobs);
+        var job = document.RootElement.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("key").GetString() == "case-management.send-follow-up-reminders");
+        Assert.Equal("0 0 7 * * ?", job.GetProperty("cron").GetString());
+    }
+
     private async Task SendAsync(LocalDate date)
     {
         await app.DbAsync(async db =>

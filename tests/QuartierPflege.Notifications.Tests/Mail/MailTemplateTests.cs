@@ -15,8 +15,8 @@ public sealed class MailTemplateTests
         var statement = Templates.Render(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved());
 
         Assert.Equal("Fällige Wiedervorlagen am 2. März 2026", digest.Subject);
-        Assert.Contains("Jürgen Weiß: Gespräch über die Größe der Wohnung (fällig am 1. März 2026)", digest.TextBody);
-        Assert.Contains("<td>Jürgen Weiß</td><td>Gespräch über die Größe der Wohnung</td><td style=\"white-space: nowrap;\">1. März 2026</td>", digest.HtmlBody);
+        Assert.Contains("Jürgen Weiß (F-2026-0001): Gespräch über die Größe der Wohnung (fällig am 1. März 2026)", digest.TextBody);
+        Assert.Contains("<td>Jürgen Weiß (F-2026-0001)</td><td>Gespräch über die Größe der Wohnung</td><td style=\"white-space: nowrap;\">1. März 2026</td>", digest.HtmlBody);
         Assert.Equal("Ihre Aufwandsentschädigung für März 2026", statement.Subject);
         Assert.Contains("Summe: 1.234,50 €", statement.TextBody);
         Assert.Contains("Fahrtkosten (km): 4235 – 1.084,50 €", statement.TextBody);
@@ -33,13 +33,13 @@ public sealed class MailTemplateTests
         // A helper given something it cannot format passes it on as text: escaped all the same.
         var testMail = Templates.Render(SampleMails.TestMailTemplate, new TestMail(Script, Script, Script));
 
-        Assert.Contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>", digest.HtmlBody);
+        Assert.Contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; (F-2026-0001)</td>", digest.HtmlBody);
         Assert.Contains("<td>Müller &amp; Söhne &quot;Umzug&quot;</td>", digest.HtmlBody);
         Assert.DoesNotContain(Script, digest.HtmlBody);
         Assert.DoesNotContain(Script, testMail.HtmlBody);
         Assert.Contains("vom &lt;script&gt;alert(1)&lt;/script&gt; zeigt", testMail.HtmlBody);
         // Plain text is not HTML: escaping it would only garble the text.
-        Assert.Contains($"{Script}: Müller & Söhne \"Umzug\"", digest.TextBody);
+        Assert.Contains($"{Script} (F-2026-0001): Müller & Söhne \"Umzug\"", digest.TextBody);
     }
 
     [Fact]

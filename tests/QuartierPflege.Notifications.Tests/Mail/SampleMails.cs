@@ -1,12 +1,11 @@
 using NodaTime;
+using QuartierPflege.CaseManagement.Contracts.FollowUps;
 
 namespace QuartierPflege.Notifications.Tests.Mail;
 
 // Shaped like the payloads in shared/MESSAGES.md, so the templates are tested against the fields their messages carry.
 
 internal sealed record FollowUpItem(Guid CaseId, string ResidentDisplayName, string Title, LocalDate DueOn);
-
-internal sealed record FollowUpsDue(Guid CaseManagerUserId, string Email, LocalDate Date, IReadOnlyList<FollowUpItem> Items);
 
 internal sealed record PayoutLine(string Text, decimal Quantity, decimal Amount);
 
@@ -30,17 +29,21 @@ internal static class SampleMails
     public const string TestMailTemplate = "notifications.test-mail.v1";
 
     /// <summary>A digest whose every line has German letters in it: ä, ö, ü and ß.</summary>
+    /// <remarks>The real contract record, so a field the template expects but the message lacks fails here.</remarks>
     public static FollowUpsDue FollowUpsDue(string email = "fallmanagement@example.org", params FollowUpItem[] items) => new(
         Guid.NewGuid(),
+        default,
+        Guid.NewGuid(),
         email,
+        "Jörg Fuß",
         new LocalDate(2026, 3, 2),
-        items.Length > 0
+        [.. (items.Length > 0
             ? items
             :
             [
                 new(Guid.NewGuid(), "Jürgen Weiß", "Gespräch über die Größe der Wohnung", new LocalDate(2026, 3, 1)),
                 new(Guid.NewGuid(), "Käthe Özdemir", "Hausnotruf prüfen", new LocalDate(2026, 3, 2)),
-            ]);
+            ]).Select(i => new DueFollowUp(i.CaseId, "F-2026-0001", i.ResidentDisplayName, i.Title, i.DueOn))]);
 
     public static PayoutApproved PayoutApproved(decimal withheldAboveCap = 0m) => new(
         Guid.NewGuid(),

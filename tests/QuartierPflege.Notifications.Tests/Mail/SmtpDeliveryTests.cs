@@ -17,9 +17,9 @@ public sealed class SmtpDeliveryTests(SmtpDeliveryTests.App app) : IClassFixture
         Assert.Equal("Fällige Wiedervorlagen am 2. März 2026", received.Subject);
         Assert.Equal("\"QuartierPflege\" <quartierpflege@localhost>", received.From);
         Assert.Equal($"<{id:N}@localhost>", received.MessageId);
-        Assert.Contains("- Jürgen Weiß: Gespräch über die Größe der Wohnung (fällig am 1. März 2026)", received.TextBody);
+        Assert.Contains("- Jürgen Weiß (F-2026-0001): Gespräch über die Größe der Wohnung (fällig am 1. März 2026)", received.TextBody);
         Assert.Contains("Sie finden sie auch in QuartierPflege unter „Fallmanagement“.", received.TextBody);
-        Assert.Contains("<td>Käthe Özdemir</td><td>Hausnotruf prüfen</td>", received.HtmlBody);
+        Assert.Contains("<td>Käthe Özdemir (F-2026-0001)</td><td>Hausnotruf prüfen</td>", received.HtmlBody);
         var sent = await app.QueuedMailAsync(id);
         Assert.Equal(1, sent.Attempts);
         Assert.Equal(app.Clock.GetCurrentInstant(), sent.SentAt);

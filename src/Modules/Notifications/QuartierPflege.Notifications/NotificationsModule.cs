@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Persistence;
+using QuartierPflege.CaseManagement.Contracts.FollowUps;
 using QuartierPflege.Notifications.Mail;
+using QuartierPflege.Notifications.Mail.Messages;
 using QuartierPflege.Notifications.Persistence;
 
 namespace QuartierPflege.Notifications;
@@ -17,6 +20,7 @@ public static class NotificationsModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDbContext<NotificationsDbContext>(NotificationsDbContext.SchemaName);
         services.AddMail(configuration);
+        services.AddMessageHandler<FollowUpsDue, FollowUpsDueMail, NotificationsDbContext>();
         return services;
     }
 

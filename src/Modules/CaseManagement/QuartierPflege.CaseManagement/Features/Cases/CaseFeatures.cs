@@ -1,3 +1,5 @@
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.BuildingBlocks.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Messaging;
@@ -32,6 +34,11 @@ internal static class CaseFeatures
         services.AddScoped<AddJournalNote>();
         services.AddMessageType<FollowUpsDue>();
         services.AddMessageHandler<SendFollowUpReminders, SendFollowUpRemindersHandler, CaseManagementDbContext>();
+        services.AddScheduledCommand<CaseManagementDbContext, SendFollowUpReminders>(
+            "case-management.send-follow-up-reminders",
+            "0 0 7 * * ?",
+            "Wiedervorlagen: jeden Morgen eine E-Mail an jede Fallmanagerin und jeden Fallmanager mit den fälligen Wiedervorlagen",
+            clock => new SendFollowUpReminders(Guid.NewGuid(), default, clock.Today()));
         return services;
     }
 
