@@ -17,6 +17,31 @@ public sealed class PlanTests(PlanningApp app) : IClassFixture<PlanningApp>
     };
 
     [Fact]
+    public async Task An_open_step_past_its_due_date_is_listed_as_overdue_on_the_dashboard()
+    {
+        var @case = await app.CaseAsync();
+        var problemId = await @case.AddProblemAsync();
+        await @case.AddStepAsync(problemId, Internal(title: "Telefonkette einrichten", dueOn: "2026-03-10"));
+        app.Clock.Advance(NodaTime.Duration.FromDays(10));
+        try
+        {
+            // Ten days on, yesterday's cookie has expired: sign in afresh, as the case manager would.
+            var client = await app.SignedInClientAsync(@case.Manager);
+            var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/case-management/dashboard");
+
+            var overdue = dashboard.GetProperty("overdue").GetProperty("items").EnumerateArray()
+                .Where(i => i.GetProperty("caseId").GetGuid() == @case.CaseId).ToList();
+            var item = Assert.Single(overdue);
+            Assert.Equal("Maßnahme", item.GetProperty("kind").GetString());
+            Assert.Equal("Telefonkette einrichten", item.GetProperty("title").GetString());
+        }
+        finally
+        {
+            app.Clock.Advance(NodaTime.Duration.FromDays(-10));
+        }
+    }
+
+    [Fact]
     public async Task A_problem_keeps_its_alternatives_and_the_path_chosen_with_the_resident()
     {
         var @case = await app.CaseAsync();

@@ -8,6 +8,7 @@ using QuartierPflege.CaseManagement.Features.Planning.HomeVisits;
 using QuartierPflege.CaseManagement.Features.Planning.NeighbourHelp;
 using QuartierPflege.CaseManagement.Features.Planning.Plan;
 using QuartierPflege.CaseManagement.Features.Planning.Referrals;
+using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 using QuartierPflege.CaseManagement.Features.Residents.Consents;
 using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Partners.Contracts;
@@ -24,6 +25,7 @@ internal static class PlanningFeatures
     public static IServiceCollection AddPlanningFeatures(this IServiceCollection services)
     {
         services.AddScoped<IConsentGate>(sp => sp.GetRequiredService<ConsentCheck>());
+        services.AddScoped<IOverdueItemsSource, OverdueSteps>();
         services.AddScoped<PlanningCases>();
         services.AddScoped<RecordHomeVisit>();
         services.AddScoped<ListHomeVisits>();
