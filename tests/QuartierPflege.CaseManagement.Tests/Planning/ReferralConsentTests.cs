@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.CaseManagement.Tests.Support;
+using QuartierPflege.Partners.Contracts;
+using QuartierPflege.Testing;
+
+namespace QuartierPflege.CaseManagement.Tests.Planning;
+
+/// <summary>
+/// Referrals against the real consent records and the real partner directory (no test doubles): what a case manager
+/// records as consent on the resident's page is what decides whether anything is disclosed.
+/// </summary>
+public sealed class ReferralConsentTests(QpApp app) : IClassFixture<QpApp>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.SeedDemoDataAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_referral_needs_the_recorded_share_consent_and_after_its_withdrawal_nothing_more_is_disclosed()
+    {
+        var @case = await app.CaseAsync();
+        var careService = (await app.InScopeAsync(sp => sp.GetRequiredService<IPartnerDirectory>()
+            .FindPartnersAsync(ServiceCategories.Pflegedienst, PlanningTestData.Quartier, CancellationToken.None)))[0];
+        var problemId = await @case.AddProblemAsync("CareNeed");
+        var steps = $"{@case.Api}/problems/{problemId}/steps";
+        object Referral(string title) => new
+        {
+            kind = "Referral",
+            title,
+            owner = "Jens Richter",
+            dueOn = "2026-03-16",
+            isMilestone = false,
+            referral = new
+            {
+                partnerId = careService.PartnerId,
+                serviceCategory = ServiceCategories.Pflegedienst,
+                disclosedSummary = "Braucht Hilfe beim Duschen, zweimal wöchentlich.",
+                discloseContactDetails = false,
+                respondBy = "2026-03-09",
+            },
+        };
+
+        var withoutConsent = await @case.Client.PostAsJsonAsync(steps, Referral("Pflegedienst anfragen"));
+        Assert.Contains("Weitergabe an Netzwerkpartner", await withoutConsent.FieldErrorAsync("consent"));
+
+        var consentId = await @case.Client.GiveConsentAsync(@case.ResidentId,
+            new { purpose = "ShareWithPartners", serviceCategory = ServiceCategories.Pflegedienst, givenOn = "2026-03-02", form = "Written" });
+        var withConsent = await @case.Client.PostAsJsonAsync(steps, Referral("Pflegedienst anfragen"));
+        Assert.Equal(HttpStatusCode.Created, withConsent.StatusCode);
+
+        var withdrawn = await @case.Client.PostAsync($"{CaseWorkApi.Residents}/{@case.ResidentId}/consents/{consentId}/withdraw", null);
+        Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
+        var afterWithdrawal = await @case.Client.PostAsJsonAsync(steps, Referral("Zweiten Pflegedienst anfragen"));
+        Assert.Contains("Weitergabe an Netzwerkpartner", await afterWithdrawal.FieldErrorAsync("consent"));
+    }
+}
