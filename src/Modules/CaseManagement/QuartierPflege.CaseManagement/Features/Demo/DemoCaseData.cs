@@ -4,15 +4,19 @@ using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Persistence;
+using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Demo;
 
 /// <summary>
-/// Demo data for the Quartier Döbeln-Nord: 40 residents and 25 cases in every state, owned by the demo case managers.
-/// Generated from a fixed seed relative to today, so a demo always shows due, overdue and quiet cases. Idempotent: runs
-/// only while the Quartier has no residents.
+/// Demo data for the Quartier Döbeln-Nord: 40 residents and 25 cases in every state, owned by the demo case managers,
+/// each with the work its state implies (<see cref="DemoCaseWork"/>: home visits, Wege-Hilfe-Plan with referrals to the
+/// demo partners, follow-ups, journal). Generated from fixed seeds relative to today, so a demo always shows due,
+/// overdue and quiet cases. Idempotent: runs only while the Quartier has no residents, in one transaction (a failed run
+/// leaves nothing behind that would stop the next one). Partners come from the Partners module's directory (its demo
+/// data is seeded before this, Order 10).
 /// </summary>
-internal sealed class DemoCaseData(CaseManagementDbContext db, IClock clock) : IDemoDataSeeder
+internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory partners, IClock clock) : IDemoDataSeeder
 {
     public const string Quartier = "Döbeln-Nord";
     private const int ResidentCount = 40;
@@ -27,6 +31,7 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IClock clock) : I
             return;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var random = new Random(2026);
         var today = clock.Today();
         var residents = Enumerable.Range(0, ResidentCount).Select(i => NewResident(random, i, today)).ToList();
@@ -36,16 +41,30 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IClock clock) : I
         AddConcerns(residents, today);
 
         var statuses = new[] { CaseStatus.Open, CaseStatus.InProgress, CaseStatus.InProgress, CaseStatus.Dormant, CaseStatus.Closed };
+        var cases = new List<Case>();
         for (var i = 0; i < CaseCount; i++)
         {
             var resident = residents[i];
-            var owner = i % 6 == 5 ? DemoAccounts.Fallmanagement2 : DemoAccounts.Fallmanagement;
-            var deputy = owner == DemoAccounts.Fallmanagement ? DemoAccounts.Fallmanagement2 : DemoAccounts.Fallmanagement;
-            var openedOn = today.PlusDays(-random.Next(20, 400));
+            var (owner, deputy) = Owners(i);
             var status = statuses[i % statuses.Length];
-            // Some cases have had no contact for weeks: the dashboard's no-contact alert shows them.
-            var lastContact = LocalDate.Max(openedOn, today.PlusDays(-(i % 4 == 0 ? random.Next(15, 60) : random.Next(0, 12))));
-            db.Cases.Add(new Case
+            // Open cases are new (nothing done yet); the others have run long enough for a plan, closed ones for its outcome.
+            var openedOn = today.PlusDays(-(status switch
+            {
+                CaseStatus.Open => random.Next(4, 26),
+                CaseStatus.InProgress => random.Next(60, 300),
+                CaseStatus.Dormant => random.Next(150, 400),
+                _ => random.Next(180, 420),
+            }));
+            LocalDate? closedOn = status == CaseStatus.Closed ? LocalDate.Max(openedOn.PlusDays(60), today.PlusDays(-random.Next(14, 120))) : null;
+            // Some cases have had no contact for weeks: the dashboard's no-contact alert shows them. Ruhend: some weeks
+            // ago; closed: around the closing (never after it).
+            var lastContact = LocalDate.Max(openedOn, status switch
+            {
+                CaseStatus.Closed => closedOn!.Value.PlusDays(-random.Next(0, 8)),
+                CaseStatus.Dormant => today.PlusDays(-random.Next(18, 50)),
+                _ => today.PlusDays(-(i % 4 == 0 ? random.Next(15, 60) : random.Next(0, 12))),
+            });
+            var @case = new Case
             {
                 Number = await db.NextCaseNumberAsync(openedOn.Year, cancellationToken),
                 ResidentId = resident.Id,
@@ -55,15 +74,31 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IClock clock) : I
                 DeputyName = deputy.DisplayName,
                 Status = status,
                 OpenedOn = openedOn,
-                ClosedOn = status == CaseStatus.Closed ? LocalDate.Min(today, openedOn.PlusDays(random.Next(30, 200))) : null,
+                ClosedOn = closedOn,
                 LastContactOn = lastContact,
                 Quartier = Quartier,
                 CreatedAt = Berlin.StartOfDay(openedOn),
-            });
+            };
+            db.Cases.Add(@case);
+            cases.Add(@case);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // A seed of its own: the plans can grow without changing the residents and cases above.
+        var work = new DemoCaseWork(db, partners, new Random(4720), today, clock.GetCurrentInstant());
+        for (var i = 0; i < CaseCount; i++)
+        {
+            await work.AddAsync(cases[i], residents[i], i, Owners(i).Owner, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Most cases belong to the demo case manager, every sixth to the second one; each deputises for the other.</summary>
+    private static (DemoAccount Owner, DemoAccount Deputy) Owners(int index)
+        => index % 6 == 5 ? (DemoAccounts.Fallmanagement2, DemoAccounts.Fallmanagement) : (DemoAccounts.Fallmanagement, DemoAccounts.Fallmanagement2);
 
     /// <summary>Everyone with a case agreed to storage; many also to sharing and neighbour help; one withdrew.</summary>
     private void AddConsents(List<Resident> residents, Random random, LocalDate today)
