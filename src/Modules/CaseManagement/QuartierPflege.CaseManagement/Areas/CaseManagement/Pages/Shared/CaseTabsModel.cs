@@ -10,9 +10,9 @@ internal sealed record CaseTabsModel(Guid CaseId, Guid ResidentId, string Curren
         ("Wege-Hilfe-Plan", $"/CaseManagement/Faelle/{CaseId}/Plan"),
         ("Wiedervorlagen", $"/CaseManagement/Faelle/{CaseId}/Wiedervorlagen"),
         ("Journal", $"/CaseManagement/Faelle/{CaseId}/Journal"),
-        ("Einwilligungen", $"/CaseManagement/Bewohner/{ResidentId}/Einwilligungen"),
+        ("Einwilligungen", $"/CaseManagement/Bewohner/{ResidentId}/Einwilligungen?fall={CaseId}"),
         ("Protokoll", $"/CaseManagement/Faelle/{CaseId}/Protokoll"),
     ];
 
-    public bool IsCurrent(string path) => string.Equals(CurrentPath.TrimEnd('/'), path, StringComparison.OrdinalIgnoreCase);
+    public bool IsCurrent(string path) => string.Equals(CurrentPath.TrimEnd('/'), path.Split('?')[0], StringComparison.OrdinalIgnoreCase);
 }
