@@ -17,6 +17,26 @@ public sealed class PlanTests(PlanningApp app) : IClassFixture<PlanningApp>
     };
 
     [Fact]
+    public async Task The_dashboard_filters_cases_by_an_open_problem_situation()
+    {
+        var lonely = await app.CaseAsync();
+        var indebted = await app.CaseAsync();
+        await lonely.AddProblemAsync("Loneliness");
+        await indebted.AddProblemAsync("RentArrears");
+        var coordination = await app.SignedInClientAsync(QuartierPflege.BuildingBlocks.Security.Roles.Koordination);
+
+        var dashboard = await coordination.GetFromJsonAsync<JsonElement>("/api/case-management/dashboard?problem=RentArrears");
+        var unknown = await coordination.GetAsync("/api/case-management/dashboard?problem=Langeweile");
+        var page = await coordination.GetStringAsync("/CaseManagement?problem=RentArrears");
+
+        var caseIds = dashboard.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(indebted.CaseId, caseIds);
+        Assert.DoesNotContain(lonely.CaseId, caseIds);
+        Assert.NotEmpty(await unknown.FieldErrorAsync("problem"));
+        Assert.Contains("<option value=\"RentArrears\" selected=\"selected\">Mietschulden</option>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_open_step_past_its_due_date_is_listed_as_overdue_on_the_dashboard()
     {
         var @case = await app.CaseAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 using QuartierPflege.CaseManagement.Features.Cases.Deputy;
 using QuartierPflege.CaseManagement.Features.Cases.FollowUps;
@@ -17,8 +18,8 @@ internal static class CaseEndpoints
 {
     public static RouteGroupBuilder MapCaseWorkEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/dashboard", async (string? quartier, CaseStatus? status, string? search, int? page, GetDashboard handler, CancellationToken ct) =>
-                (await handler.HandleAsync(new DashboardQuery(quartier, status, search, page), ct)).ToHttpResult(TypedResults.Ok))
+        api.MapGet("/dashboard", async (string? quartier, CaseStatus? status, string? search, int? page, ProblemKind? problem, GetDashboard handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new DashboardQuery(quartier, status, search, page, problem), ct)).ToHttpResult(TypedResults.Ok))
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Übersicht: meine offenen Fälle, Überfälliges, Fälle ohne Kontakt");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages;
@@ -16,6 +17,9 @@ internal sealed class IndexModel(GetDashboard getDashboard) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "status")]
     public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "problem")]
+    public string? Problem { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "search")]
     public string? Search { get; set; }
@@ -42,8 +46,21 @@ internal sealed class IndexModel(GetDashboard getDashboard) : PageModel
             }
         }
 
+        ProblemKind? problem = null;
+        if (!string.IsNullOrEmpty(Problem))
+        {
+            if (Enum.TryParse<ProblemKind>(Problem, out var kind) && Enum.IsDefined(kind))
+            {
+                problem = kind;
+            }
+            else
+            {
+                ModelState.AddModelError("problem", "Bitte wählen Sie eine Problemlage aus der Liste.");
+            }
+        }
+
         var page = int.TryParse(PageNumber, out var number) && number >= 1 ? number : 1;
-        var outcome = await getDashboard.HandleAsync(new DashboardQuery(Quartier, status, Search, page), cancellationToken);
+        var outcome = await getDashboard.HandleAsync(new DashboardQuery(Quartier, status, Search, page, problem), cancellationToken);
         if (outcome.IsDone)
         {
             View = outcome.Value;
@@ -81,6 +98,7 @@ internal sealed class IndexModel(GetDashboard getDashboard) : PageModel
 
         Add("quartier", Quartier);
         Add("status", Status);
+        Add("problem", Problem);
         Add("search", Search);
         Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return "/CaseManagement?" + string.Join("&", query);

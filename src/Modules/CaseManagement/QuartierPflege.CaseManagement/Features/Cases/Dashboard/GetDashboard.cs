@@ -7,15 +7,22 @@ using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 
 /// <summary>
 /// The dashboard's filters: all optional. Without <paramref name="Status"/> it shows the cases that are not closed.
-/// <paramref name="Search"/> is part of the resident's name, case-insensitive.
+/// <paramref name="Search"/> is part of the resident's name, case-insensitive. <paramref name="Problem"/> keeps the cases
+/// with a problem situation of that kind that has no outcome yet.
 /// </summary>
-internal sealed record DashboardQuery(string? Quartier = null, CaseStatus? Status = null, string? Search = null, int? Page = null);
+internal sealed record DashboardQuery(
+    string? Quartier = null,
+    CaseStatus? Status = null,
+    string? Search = null,
+    int? Page = null,
+    ProblemKind? Problem = null);
 
 internal sealed class DashboardQueryValidator : AbstractValidator<DashboardQuery>
 {
@@ -118,6 +125,11 @@ internal sealed class GetDashboard(
         {
             var quartier = query.Quartier.Trim();
             cases = cases.Where(c => c.Quartier == quartier);
+        }
+
+        if (query.Problem is { } problem)
+        {
+            cases = cases.Where(c => db.Set<ProblemSituation>().Any(p => p.CaseId == c.Id && p.Kind == problem && p.Outcome == null));
         }
 
         return cases;
