@@ -11,6 +11,8 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 {
     public const string SchemaName = "identity";
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     // The four roles are part of the product, not data: they come with the schema, with fixed ids.
     private static readonly IdentityRole<Guid>[] FixedRoles =
     [
@@ -37,6 +39,11 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options)
         builder.HasDefaultSchema(SchemaName);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
         builder.Entity<IdentityRole<Guid>>().HasData(FixedRoles);
+        builder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.Property(k => k.FriendlyName).HasMaxLength(200);
+        });
         builder.ApplySnakeCaseNames();
     }
 }

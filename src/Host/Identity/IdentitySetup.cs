@@ -13,6 +13,7 @@ internal static class IdentitySetup
     public static IServiceCollection AddQuartierPflegeIdentity(this IServiceCollection services)
     {
         services.AddModuleDbContext<IdentityDb>(IdentityDb.SchemaName);
+        SharedKeyRing.AddTo(services);
         services
             .AddIdentity<AppUser, IdentityRole<Guid>>(options =>
             {
