@@ -5,6 +5,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
+using QuartierPflege.BuildingBlocks.Web;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages;
 
@@ -77,8 +78,7 @@ internal sealed class IndexModel(GetDashboard getDashboard) : PageModel
         }
     }
 
-    public string? ErrorFor(string field)
-        => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string field) => ModelState.MessagesFor(field);
 
     /// <summary>"mehr als 500" where counting stopped early.</summary>
     public static string CountText(int count, bool capped)

@@ -51,8 +51,7 @@ internal sealed class JournalModel(ListJournal list, AddJournalNote add, IClock 
         return Redirect($"/CaseManagement/Faelle/{id}/Journal");
     }
 
-    public string? ErrorFor(string key)
-        => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string key) => ModelState.MessagesFor(key);
 
     private async Task<bool> ShowAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -46,8 +46,7 @@ internal sealed class UeberblickModel(
         return await AfterAsync(id, outcome, nameof(DeputyInput), "Die Vertretung ist gespeichert.", cancellationToken);
     }
 
-    public string? ErrorFor(string key)
-        => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string key) => ModelState.MessagesFor(key);
 
     private async Task<IActionResult> AfterAsync(Guid id, Outcome<uint> outcome, string form, string done, CancellationToken cancellationToken)
     {

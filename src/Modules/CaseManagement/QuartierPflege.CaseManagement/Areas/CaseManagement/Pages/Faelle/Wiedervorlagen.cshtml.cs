@@ -58,8 +58,7 @@ internal sealed class WiedervorlagenModel(ListFollowUps list, AddFollowUp add, M
         return Redirect($"/CaseManagement/Faelle/{id}/Wiedervorlagen");
     }
 
-    public string? ErrorFor(string key)
-        => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string key) => ModelState.MessagesFor(key);
 
     private async Task<bool> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
