@@ -61,13 +61,18 @@ public sealed class Outcome<T>
 
     /// <summary>Copies the messages onto a page's form; <paramref name="prefix"/> is the bound property ("Input").</summary>
     public void CopyTo(ModelStateDictionary modelState, string prefix)
+        => CopyTo(modelState, field => field.Length == 0 ? string.Empty : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}");
+
+    /// <summary>Copies the messages onto a page's form, each field to the form key <paramref name="formKey"/> gives.</summary>
+    public void CopyTo(ModelStateDictionary modelState, Func<string, string> formKey)
     {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(formKey);
         foreach (var (field, messages) in Errors)
         {
-            var key = field.Length == 0 ? string.Empty : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
             foreach (var message in messages)
             {
-                modelState.AddModelError(key, message);
+                modelState.AddModelError(formKey(field), message);
             }
         }
 

@@ -68,13 +68,7 @@ internal sealed class IndexModel(GetDashboard getDashboard) : PageModel
         }
         else
         {
-            foreach (var (field, messages) in outcome.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(field, message);
-                }
-            }
+            outcome.CopyTo(ModelState, field => field);
         }
     }
 

@@ -50,18 +50,7 @@ internal sealed class FallEroeffnenModel(
         var outcome = await openCase.HandleAsync(new OpenCaseRequest(Bewohner, Hinweis, deputy?.Id, deputy?.Name), cancellationToken);
         if (!outcome.IsDone)
         {
-            foreach (var (field, messages) in outcome.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(field == "deputyId" ? nameof(DeputyId) : string.Empty, message);
-                }
-            }
-
-            if (outcome.Message is not null)
-            {
-                ModelState.AddModelError(string.Empty, outcome.Message);
-            }
+            outcome.CopyTo(ModelState, field => field == "deputyId" ? nameof(DeputyId) : string.Empty);
 
             return await ShowAsync(cancellationToken) ? Page() : NotFound();
         }

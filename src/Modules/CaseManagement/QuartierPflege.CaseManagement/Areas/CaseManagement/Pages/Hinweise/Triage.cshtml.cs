@@ -67,18 +67,7 @@ internal sealed class HinweisTriageModel(ListConcerns listConcerns, TriageConcer
 
         if (!outcome.IsDone)
         {
-            foreach (var (field, messages) in outcome.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(field == "caseId" ? nameof(CaseId) : nameof(Reason), message);
-                }
-            }
-
-            if (outcome.Message is not null)
-            {
-                ModelState.AddModelError(string.Empty, outcome.Message);
-            }
+            outcome.CopyTo(ModelState, field => field == "caseId" ? nameof(CaseId) : nameof(Reason));
 
             return await ShowAsync(id, cancellationToken);
         }
