@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NodaTime.Text;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.Host.Identity.Features.Users;
 
@@ -8,8 +7,6 @@ namespace QuartierPflege.Host.Pages.Verwaltung.Benutzer;
 
 internal sealed class BearbeitenModel(ListUsers listUsers, ChangeUserAccess changeUserAccess) : PageModel
 {
-    private static readonly LocalDateTimePattern Shown = LocalDateTimePattern.CreateWithInvariantCulture("dd.MM.uuuu HH:mm");
-
     [BindProperty]
     public EditUserForm Input { get; set; } = new();
 
@@ -69,7 +66,7 @@ internal sealed class BearbeitenModel(ListUsers listUsers, ChangeUserAccess chan
     {
         Email = user.Email;
         LockedUntilText = user.LockedUntil is { } until
-            ? $"Nach zu vielen Fehlversuchen gesperrt bis {Shown.Format(until.InBerlin().LocalDateTime)} Uhr."
+            ? $"Nach zu vielen Fehlversuchen gesperrt bis {GermanDates.Show(until)} Uhr."
             : null;
     }
 

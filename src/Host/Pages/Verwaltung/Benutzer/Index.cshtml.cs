@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NodaTime;
-using NodaTime.Text;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.Host.Identity.Features.Users;
 
@@ -8,8 +6,6 @@ namespace QuartierPflege.Host.Pages.Verwaltung.Benutzer;
 
 internal sealed class BenutzerIndexModel(ListUsers listUsers) : PageModel
 {
-    private static readonly LocalDateTimePattern Shown = LocalDateTimePattern.CreateWithInvariantCulture("dd.MM.uuuu HH:mm");
-
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];
 
     [Microsoft.AspNetCore.Mvc.TempData]
@@ -20,7 +16,7 @@ internal sealed class BenutzerIndexModel(ListUsers listUsers) : PageModel
     public string StatusOf(UserSummary user) => user switch
     {
         { Active: false } => "deaktiviert",
-        { LockedUntil: { } until } => $"gesperrt bis {Shown.Format(until.InBerlin().LocalDateTime)} Uhr",
+        { LockedUntil: { } until } => $"gesperrt bis {GermanDates.Show(until)} Uhr",
         _ => "aktiv",
     };
 }

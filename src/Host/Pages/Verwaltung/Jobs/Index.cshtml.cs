@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NodaTime;
-using NodaTime.Text;
 using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.Host.Administration;
@@ -11,8 +10,6 @@ namespace QuartierPflege.Host.Pages.Verwaltung.Jobs;
 
 internal sealed class JobsModel(JobMonitor monitor, IStringLocalizer<SharedResource> t) : PageModel
 {
-    private static readonly LocalDateTimePattern Pattern = LocalDateTimePattern.CreateWithInvariantCulture("dd.MM.uuuu HH:mm");
-
     public bool SchedulerEnabled => monitor.SchedulerEnabled;
 
     public IReadOnlyList<ScheduledJobStatus> Jobs { get; private set; } = [];
@@ -35,5 +32,5 @@ internal sealed class JobsModel(JobMonitor monitor, IStringLocalizer<SharedResou
 
     public string Schedule(ScheduledJobStatus job) => ScheduleWording.Describe(job.Cron, t);
 
-    public static string Shown(Instant? instant) => instant is { } at ? Pattern.Format(at.InBerlin().LocalDateTime) : "–";
+    public static string Shown(Instant? instant) => instant is { } at ? GermanDates.Show(at) : "–";
 }

@@ -8,12 +8,11 @@ namespace QuartierPflege.CaseManagement.Features.Cases;
 /// <summary>How the case pages show dates and times (German: 02.03.2026, 09:15 Uhr).</summary>
 internal static class CaseFormats
 {
-    private static readonly LocalDatePattern Day = LocalDatePattern.Create("dd.MM.uuuu", CultureInfo.InvariantCulture);
     private static readonly LocalDateTimePattern DayAndTime = LocalDateTimePattern.Create("dd.MM.uuuu, HH:mm", CultureInfo.InvariantCulture);
 
-    public static string Date(LocalDate date) => Day.Format(date);
+    public static string Date(LocalDate date) => GermanDates.Show(date);
 
-    public static string Date(LocalDate? date) => date is { } d ? Day.Format(d) : "–";
+    public static string Date(LocalDate? date) => date is { } d ? GermanDates.Show(d) : "–";
 
     public static string DateTime(Instant instant) => DayAndTime.Format(instant.InBerlin().LocalDateTime) + " Uhr";
 

@@ -14,9 +14,6 @@ namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 internal sealed class PageForms
 {
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
-    private static readonly LocalDatePattern German = LocalDatePattern.CreateWithInvariantCulture("d.M.uuuu");
-    private static readonly LocalDatePattern Shown = LocalDatePattern.CreateWithInvariantCulture("dd.MM.uuuu");
-    private static readonly LocalDateTimePattern ShownTime = LocalDateTimePattern.CreateWithInvariantCulture("dd.MM.uuuu HH:mm");
 
     /// <summary>Field (camelCase, as the use case names it) → message for values that could not be read.</summary>
     public Dictionary<string, string> ParseErrors { get; } = [];
@@ -28,11 +25,9 @@ internal sealed class PageForms
             return null;
         }
 
-        var trimmed = text.Trim();
-        var parsed = Iso.Parse(trimmed) is { Success: true } iso ? iso : German.Parse(trimmed);
-        if (parsed.Success)
+        if (GermanDates.TryParseInput(text, out var date))
         {
-            return parsed.Value;
+            return date;
         }
 
         ParseErrors[field] = "Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).";
@@ -87,9 +82,9 @@ internal sealed class PageForms
     public static string Key(string prefix, string field)
         => field.Length == 0 ? string.Empty : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
 
-    public static string Show(LocalDate date) => Shown.Format(date);
+    public static string Show(LocalDate date) => GermanDates.Show(date);
 
-    public static string Show(Instant instant) => ShownTime.Format(instant.InBerlin().LocalDateTime);
+    public static string Show(Instant instant) => GermanDates.Show(instant);
 
     public static string Iso8601(LocalDate date) => Iso.Format(date);
 

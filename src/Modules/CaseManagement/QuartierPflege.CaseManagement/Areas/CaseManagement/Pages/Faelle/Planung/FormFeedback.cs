@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
-using NodaTime.Text;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.BuildingBlocks.Time;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle.Planung;
 
@@ -13,8 +13,6 @@ namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle.Planun
 /// </summary>
 internal sealed class FormFeedback
 {
-    private static readonly LocalDatePattern GermanDate = LocalDatePattern.CreateWithInvariantCulture("d.M.uuuu");
-
     private readonly IFormCollection? _posted;
 
     public FormFeedback()
@@ -78,10 +76,9 @@ internal sealed class FormFeedback
             return null;
         }
 
-        var parsed = LocalDatePattern.Iso.Parse(text) is { Success: true } iso ? iso : GermanDate.Parse(text);
-        if (parsed.Success)
+        if (GermanDates.TryParseInput(text, out var date))
         {
-            return parsed.Value;
+            return date;
         }
 
         Errors[field] = ["Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ)."];

@@ -1,0 +1,28 @@
+using NodaTime;
+using NodaTime.Text;
+
+namespace QuartierPflege.BuildingBlocks.Time;
+
+/// <summary>How dates and times are shown on pages (02.03.2026, 02.03.2026 09:15 in Berlin) and read from form fields.</summary>
+public static class GermanDates
+{
+    private static readonly LocalDatePattern Day = LocalDatePattern.CreateWithInvariantCulture("dd.MM.uuuu");
+    private static readonly LocalDatePattern TypedDay = LocalDatePattern.CreateWithInvariantCulture("d.M.uuuu");
+    private static readonly LocalDateTimePattern DayAndTime = LocalDateTimePattern.CreateWithInvariantCulture("dd.MM.uuuu HH:mm");
+
+    public static string Show(LocalDate date) => Day.Format(date);
+
+    /// <summary>The moment as the Berlin wall clock showed it.</summary>
+    public static string Show(Instant instant) => DayAndTime.Format(instant.InBerlin().LocalDateTime);
+
+    /// <summary>
+    /// A date typed into a form: ISO (what <c>input type="date"</c> sends) or German (2.3.2026, 02.03.2026).
+    /// </summary>
+    public static bool TryParseInput(string text, out LocalDate date)
+    {
+        var trimmed = text.Trim();
+        var parsed = LocalDatePattern.Iso.Parse(trimmed) is { Success: true } iso ? iso : TypedDay.Parse(trimmed);
+        date = parsed.Success ? parsed.Value : default;
+        return parsed.Success;
+    }
+}
