@@ -1,5 +1,6 @@
 using NodaTime;
 using Npgsql;
+using QuartierPflege.BuildingBlocks.Persistence;
 
 namespace QuartierPflege.BuildingBlocks.Jobs;
 
@@ -28,7 +29,7 @@ internal sealed class JobRunLog(NpgsqlDataSource dataSource)
         var runs = new Dictionary<string, Instant>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs[reader.GetString(0)] = Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+            runs[reader.GetString(0)] = reader.GetInstant(1);
         }
 
         return runs;

@@ -50,7 +50,7 @@ public sealed class MessageMonitor(
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             flows.Add(new ModuleMessageFlow(schema, (int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2),
-                (int)reader.GetInt64(3), reader.IsDBNull(4) ? null : Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc))));
+                (int)reader.GetInt64(3), reader.GetNullableInstant(4)));
         }
 
         return flows;
@@ -116,13 +116,11 @@ public sealed class MessageMonitor(
             while (await reader.ReadAsync(cancellationToken))
             {
                 messages.Add(new MessageSummary(schema, reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5), ToInstant(reader.GetDateTime(6)),
-                    ToInstant(reader.GetDateTime(7)), reader.IsDBNull(8) ? null : ToInstant(reader.GetDateTime(8))));
+                    reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInstant(6),
+                    reader.GetInstant(7), reader.GetNullableInstant(8)));
             }
         }
 
         return messages;
     }
-
-    private static Instant ToInstant(DateTime value) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
