@@ -25,24 +25,52 @@ internal interface IOverdueItemsSource
     Task<OverdueItems> FindAsync(IQueryable<Case> cases, LocalDate today, int limit, int countCap, CancellationToken cancellationToken);
 }
 
-internal sealed class OverdueFollowUps(CaseManagementDbContext db) : IOverdueItemsSource
+/// <summary>One overdue thing as a source selects it; the shared part counts, orders and shapes the rows.</summary>
+internal sealed class OverdueRow
 {
-    public async Task<OverdueItems> FindAsync(IQueryable<Case> cases, LocalDate today, int limit, int countCap, CancellationToken cancellationToken)
+    public Guid CaseId { get; init; }
+
+    public required string CaseNumber { get; init; }
+
+    public required string FirstName { get; init; }
+
+    public required string LastName { get; init; }
+
+    public required string Title { get; init; }
+
+    public LocalDate DueOn { get; init; }
+}
+
+internal static class OverdueRows
+{
+    /// <summary>The earliest <paramref name="limit"/> rows and their count up to <paramref name="countCap"/>.</summary>
+    public static async Task<OverdueItems> ToOverdueItemsAsync(
+        this IQueryable<OverdueRow> rows, string kind, string caseSection, int limit, int countCap, CancellationToken cancellationToken)
     {
-        var overdue = from f in db.FollowUps()
-                      join c in cases on f.CaseId equals c.Id
-                      where f.DoneAt == null && f.DueOn < today
-                      select new { f, c };
-        var total = await overdue.Take(countCap + 1).CountAsync(cancellationToken);
-        var items = await overdue
-            .OrderBy(x => x.f.DueOn).ThenBy(x => x.c.Number)
-            .Take(limit)
-            .Select(x => new { x.c.Id, x.c.Number, x.c.Resident!.FirstName, x.c.Resident.LastName, x.f.Title, x.f.DueOn })
-            .ToListAsync(cancellationToken);
+        var total = await rows.Take(countCap + 1).CountAsync(cancellationToken);
+        var items = await rows.OrderBy(r => r.DueOn).ThenBy(r => r.CaseNumber).Take(limit).ToListAsync(cancellationToken);
         return new OverdueItems(
-            [.. items.Select(i => new OverdueItem(i.Id, i.Number, $"{i.FirstName} {i.LastName}", "Wiedervorlage", i.Title, i.DueOn,
-                $"/CaseManagement/Faelle/{i.Id}/Wiedervorlagen"))],
+            [.. items.Select(r => new OverdueItem(r.CaseId, r.CaseNumber, $"{r.FirstName} {r.LastName}", kind, r.Title, r.DueOn,
+                $"/CaseManagement/Faelle/{r.CaseId}/{caseSection}"))],
             Math.Min(total, countCap),
             total > countCap);
     }
+}
+
+internal sealed class OverdueFollowUps(CaseManagementDbContext db) : IOverdueItemsSource
+{
+    public Task<OverdueItems> FindAsync(IQueryable<Case> cases, LocalDate today, int limit, int countCap, CancellationToken cancellationToken)
+        => (from f in db.FollowUps()
+            join c in cases on f.CaseId equals c.Id
+            where f.DoneAt == null && f.DueOn < today
+            select new OverdueRow
+            {
+                CaseId = c.Id,
+                CaseNumber = c.Number,
+                FirstName = c.Resident!.FirstName,
+                LastName = c.Resident.LastName,
+                Title = f.Title,
+                DueOn = f.DueOn,
+            })
+            .ToOverdueItemsAsync("Wiedervorlage", "Wiedervorlagen", limit, countCap, cancellationToken);
 }
