@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using QuartierPflege.Host.Composition;
+using Wolverine;
 using Xunit;
 
 namespace QuartierPflege.Testing;
@@ -43,6 +44,11 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
         ["Mail:PollInterval"] = "00:00:00.050",
         // Most tests need no scheduler; job tests switch it on (see tests/QuartierPflege.BuildingBlocks.Tests/Jobs).
         ["Jobs:SchedulerEnabled"] = "false",
+        // Tests start Hosts on empty databases to migrate them; Wolverine would refuse to start without its tables.
+        ["Database:CreateSchemaAtStartup"] = "true",
+        ["Messaging:RetryCooldowns:0"] = "00:00:00.050",
+        ["Messaging:RetryCooldowns:1"] = "00:00:00.100",
+        ["Messaging:RetryCooldowns:2"] = "00:00:00.200",
     };
 
     /// <summary>Where this Host's mail goes (the development transport writes <c>.eml</c> files); deleted with the Host.</summary>
@@ -122,6 +128,8 @@ public class QpApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
+            // One Host per test database: no leader election, no waiting for other nodes.
+            services.UseWolverineSoloMode();
             ConfigureServices(services);
         });
     }

@@ -1,3 +1,5 @@
+using Marten;
+using Wolverine.Runtime;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.Host.Identity;
@@ -46,6 +48,11 @@ internal static class CommandLine
         {
             await database.MigrateAsync(services, cancellationToken);
         }
+
+        // Every module's documents, their indexes and functions, and Wolverine's envelope tables (schema wolverine):
+        // production never creates tables at first use.
+        await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
+        await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync();
     }
 
     public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)

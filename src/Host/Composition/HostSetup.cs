@@ -5,6 +5,8 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Bus;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Modules;
@@ -33,6 +35,8 @@ internal static class HostSetup
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
         services.AddQuartierPflegeDatabase(configuration);
+        services.AddQuartierPflegeDocuments(configuration);
+        builder.AddQuartierPflegeMessaging(typeof(HostSetup).Assembly);
         services.AddBuildingBlocks();
         ValidationSetup.UseGermanMessages();
 

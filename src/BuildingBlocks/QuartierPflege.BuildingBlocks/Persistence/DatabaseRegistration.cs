@@ -22,7 +22,11 @@ public static class DatabaseRegistration
                     $"Connection string '{ConnectionStringName}' is missing (set ConnectionStrings__{ConnectionStringName}).");
             }
 
-            return new NpgsqlDataSourceBuilder(connectionString).Build();
+            // NodaTime types as parameters and results (Marten LINQ, hand-written SQL); configured on this data source,
+            // never on the global type mapper, which would break Hangfire's storage.
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            builder.UseNodaTime();
+            return builder.Build();
         });
         return services;
     }

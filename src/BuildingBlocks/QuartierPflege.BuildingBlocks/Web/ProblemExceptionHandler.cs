@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using QuartierPflege.BuildingBlocks.Documents;
 using Microsoft.Extensions.Logging;
 
 namespace QuartierPflege.BuildingBlocks.Web;
@@ -60,6 +61,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         BadHttpRequestException =>
             (400, "Die Anfrage enthält ungültige Werte (zum Beispiel eine fehlerhafte Id oder ein falsches Format)."),
         DbUpdateConcurrencyException => (409, ApiProblems.ConcurrentEditMessage),
+        _ when ConcurrentEdits.IsConflict(exception) => (409, ApiProblems.ConcurrentEditMessage),
         _ => (500, "Bitte versuchen Sie es später erneut. Der Fehler wurde protokolliert."),
     };
 
