@@ -13,7 +13,7 @@ public class BrowserApp : QpApp
     public BrowserApp()
     {
         // Port 0: Kestrel binds 127.0.0.1 on a port the system picks, so parallel test runs never collide.
-        UseKestrel(0);
+        UseKestrelServer();
     }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -33,8 +33,7 @@ public class BrowserApp : QpApp
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        StartServer();
-        _rootUri = ClientOptions.BaseAddress;
+        _rootUri = BaseAddress;
         if (_rootUri.Port is 0 or 80)
         {
             throw new InvalidOperationException($"Kestrel did not report the port it listens on ({_rootUri}).");

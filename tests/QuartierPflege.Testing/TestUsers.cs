@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.Host.Identity;
 
@@ -32,13 +31,7 @@ public static class TestUsers
     /// A client that keeps cookies and does not follow redirects (so tests can see them). It talks to wherever the app
     /// serves: the in-memory test server, or the Kestrel port of a <see cref="BrowserApp"/>.
     /// </summary>
-    public static HttpClient CreateBrowserLikeClient(this QpApp app)
-        => app.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            BaseAddress = app.ClientOptions.BaseAddress,
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-        });
+    public static HttpClient CreateBrowserLikeClient(this QpApp app) => app.CreateClient();
 
     public static async Task<HttpClient> SignedInClientAsync(this QpApp app, string role)
         => await app.SignedInClientAsync(await app.CreateUserAsync(role));

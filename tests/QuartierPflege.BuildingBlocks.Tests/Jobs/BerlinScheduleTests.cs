@@ -7,7 +7,7 @@ namespace QuartierPflege.BuildingBlocks.Tests.Jobs;
 
 public sealed class BerlinScheduleTests
 {
-    private static readonly TimeProvider StartOf2026 = new ClockTimeProvider(new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)));
+    private static readonly TimeProvider StartOf2026 = new ClockTimeProvider(new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)));
 
     [Fact]
     public void A_daily_07_00_trigger_fires_at_06_00_UTC_in_winter_and_05_00_UTC_in_summer()

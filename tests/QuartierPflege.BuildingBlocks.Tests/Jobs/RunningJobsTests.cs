@@ -23,7 +23,7 @@ public sealed partial class RunningJobsTests(SchedulerApp app) : IClassFixture<S
     public async Task Running_a_job_from_the_API_publishes_its_command_once_for_the_Berlin_day()
     {
         // 22:30 UTC on 6 April is already 7 April in Berlin (summer time).
-        app.Clock.Set(Instant.FromUtc(2026, 4, 6, 22, 30));
+        app.Clock.Reset(Instant.FromUtc(2026, 4, 6, 22, 30));
         var admin = await app.SignedInClientAsync(Roles.Koordination);
         var sentBefore = await app.ChimesSentAsync();
 
@@ -40,7 +40,7 @@ public sealed partial class RunningJobsTests(SchedulerApp app) : IClassFixture<S
     [Fact]
     public async Task Running_a_job_from_the_admin_page_confirms_it_and_shows_when_it_ran()
     {
-        app.Clock.Set(Instant.FromUtc(2026, 5, 12, 6, 15));
+        app.Clock.Reset(Instant.FromUtc(2026, 5, 12, 6, 15));
         var admin = await app.SignedInClientAsync(Roles.Koordination);
 
         var response = await admin.SubmitFormAsync("/Verwaltung/Jobs", [new("key", ChimeJob.Key)], postUrl: "/Verwaltung/Jobs?handler=Run");
@@ -117,10 +117,10 @@ public sealed partial class RunningJobsTests(SchedulerApp app) : IClassFixture<S
     [Fact]
     public async Task The_prune_job_deletes_handled_messages_older_than_the_retention()
     {
-        app.Clock.Set(Instant.FromUtc(2026, 6, 1, 8, 0));
+        app.Clock.Reset(Instant.FromUtc(2026, 6, 1, 8, 0));
         await app.PublishAsync("alt-und-erledigt");
         await app.WaitForMessagesAsync();
-        app.Clock.Set(Instant.FromUtc(2026, 6, 16, 8, 0));
+        app.Clock.Reset(Instant.FromUtc(2026, 6, 16, 8, 0));
         var admin = await app.SignedInClientAsync(Roles.Koordination);
 
         var response = await admin.PostAsync($"/api/admin/jobs/{MessagingRegistration.PruneJobKey}/run", null);

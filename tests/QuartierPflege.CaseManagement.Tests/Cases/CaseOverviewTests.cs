@@ -15,7 +15,7 @@ public sealed class CaseOverviewTests(QpApp app) : IClassFixture<QpApp>
     [Fact]
     public async Task The_case_manager_sees_resident_case_and_contact_and_the_read_is_audited()
     {
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
         var manager = await app.CreateUserAsync(Roles.Fallmanagement, "Sabine Fuchs");
         var @case = await app.CreateCaseAsync(manager, "Erika", "Müller", lastContactOn: new LocalDate(2026, 2, 27));
         var client = await app.SignedInClientAsync(manager);
@@ -122,7 +122,7 @@ public sealed class CaseOverviewTests(QpApp app) : IClassFixture<QpApp>
     [Fact]
     public async Task The_page_shows_the_no_contact_alert_once_the_last_contact_is_too_long_ago()
     {
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
         var manager = await app.CreateUserAsync(Roles.Fallmanagement);
         var @case = await app.CreateCaseAsync(manager, "Gerda", "Lehmann", lastContactOn: new LocalDate(2026, 2, 17));
         var client = await app.SignedInClientAsync(manager);
@@ -131,7 +131,7 @@ public sealed class CaseOverviewTests(QpApp app) : IClassFixture<QpApp>
         var before = await client.GetStringAsync(url);
         app.Clock.Advance(Duration.FromDays(1));
         var after = await (await app.SignedInClientAsync(manager)).GetStringAsync(url); // the old sign-in has expired by then
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
 
         Assert.DoesNotContain("kein Kontakt", before, StringComparison.Ordinal);
         Assert.Contains("Seit 14 Tagen kein Kontakt", after, StringComparison.Ordinal);

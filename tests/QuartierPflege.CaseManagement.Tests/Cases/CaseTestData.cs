@@ -44,7 +44,7 @@ internal static class CaseTestData
                 Phone = "03431 123456",
                 CareLevel = CareLevel.Pflegegrad2,
                 Languages = ["Deutsch", "Russisch"],
-                CreatedAt = FakeClock.DefaultStart,
+                CreatedAt = QpApp.DefaultStart,
                 CreatedBy = manager.Id,
             };
             var opened = openedOn ?? Today.PlusDays(-30);
@@ -61,7 +61,7 @@ internal static class CaseTestData
                 ClosedOn = status == CaseStatus.Closed ? Today : null,
                 LastContactOn = lastContactOn ?? Today.PlusDays(-2),
                 Quartier = quartier,
-                CreatedAt = FakeClock.DefaultStart,
+                CreatedAt = QpApp.DefaultStart,
             };
             db.Residents.Add(resident);
             db.Cases.Add(@case);

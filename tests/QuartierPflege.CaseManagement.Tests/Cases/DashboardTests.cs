@@ -87,7 +87,7 @@ public sealed class DashboardTests(QpApp app) : IClassFixture<QpApp>
     [Fact]
     public async Task Overdue_follow_ups_are_listed_but_not_done_ones_or_those_due_today()
     {
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
         var me = await app.CreateUserAsync(Roles.Fallmanagement);
         var @case = await app.CreateCaseAsync(me, "Otto", "Überfällig", quartier: "Overdue");
         var client = await app.SignedInClientAsync(me);
@@ -112,7 +112,7 @@ public sealed class DashboardTests(QpApp app) : IClassFixture<QpApp>
     [Fact]
     public async Task Cases_without_contact_for_14_days_are_flagged_as_the_clock_moves_on()
     {
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
         var me = await app.CreateUserAsync(Roles.Fallmanagement);
         await app.CreateCaseAsync(me, "Paula", "Still", quartier: "Silent", lastContactOn: new LocalDate(2026, 2, 16));
         await app.CreateCaseAsync(me, "Rudi", "Rege", quartier: "Silent", lastContactOn: new LocalDate(2026, 2, 20));
@@ -123,7 +123,7 @@ public sealed class DashboardTests(QpApp app) : IClassFixture<QpApp>
         client = await app.SignedInClientAsync(me); // the old sign-in has expired by then
         var later = await client.GetFromJsonAsync<JsonElement>("/api/case-management/dashboard?quartier=Silent");
         var page = await client.GetStringAsync("/CaseManagement?quartier=Silent");
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
 
         Assert.Equal(["Paula Still"], Names(today.GetProperty("noContact")));
         Assert.Equal(14, today.GetProperty("noContactDays").GetInt32());

@@ -119,10 +119,10 @@ public sealed class FollowUpReminderTests(QpApp app) : IClassFixture<QpApp>
     private Task AddFollowUpAsync(Case @case, LocalDate dueOn, string title, bool done = false)
         => app.DbAsync(async db =>
         {
-            var followUp = new FollowUp { CaseId = @case.Id, DueOn = dueOn, Title = title, CreatedByName = "Test", CreatedAt = FakeClock.DefaultStart };
+            var followUp = new FollowUp { CaseId = @case.Id, DueOn = dueOn, Title = title, CreatedByName = "Test", CreatedAt = QpApp.DefaultStart };
             if (done)
             {
-                followUp.MarkDone(true, Guid.NewGuid(), "Test", FakeClock.DefaultStart);
+                followUp.MarkDone(true, Guid.NewGuid(), "Test", QpApp.DefaultStart);
             }
 
             db.FollowUps().Add(followUp);

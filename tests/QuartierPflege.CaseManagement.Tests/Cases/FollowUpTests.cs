@@ -14,7 +14,7 @@ public sealed class FollowUpTests(QpApp app) : IClassFixture<QpApp>
     [Fact]
     public async Task A_follow_up_is_added_and_marked_done_with_who_and_when()
     {
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
         var manager = await app.CreateUserAsync(Roles.Fallmanagement, "Sabine Fuchs");
         var @case = await app.CreateCaseAsync(manager);
         var client = await app.SignedInClientAsync(manager);

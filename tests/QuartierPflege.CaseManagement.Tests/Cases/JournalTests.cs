@@ -12,7 +12,7 @@ public sealed class JournalTests(QpApp app) : IClassFixture<QpApp>
     [Fact]
     public async Task A_contact_note_moves_the_last_contact_forward_but_never_back()
     {
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
         var manager = await app.CreateUserAsync(Roles.Fallmanagement);
         var @case = await app.CreateCaseAsync(manager, lastContactOn: new LocalDate(2026, 2, 20));
         var client = await app.SignedInClientAsync(manager);
@@ -69,7 +69,7 @@ public sealed class JournalTests(QpApp app) : IClassFixture<QpApp>
     [Fact]
     public async Task Bad_input_is_refused_with_german_field_messages_in_api_and_page()
     {
-        app.Clock.Set(FakeClock.DefaultStart);
+        app.Clock.Reset(QpApp.DefaultStart);
         var manager = await app.CreateUserAsync(Roles.Fallmanagement);
         var @case = await app.CreateCaseAsync(manager);
         var client = await app.SignedInClientAsync(manager);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Testing;
 
@@ -21,11 +20,10 @@ public sealed class SharedKeyRingTests : IAsyncLifetime
         await using var first = new HostOnDatabase(_database);
         await using var second = new HostOnDatabase(_database);
         var user = await first.CreateUserAsync(Roles.Fallmanagement, "Lena Zweithost");
-        var options = new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false };
 
-        var login = await first.CreateClient(options).PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestUser.Password });
+        var login = await first.CreateClient(handleCookies: false).PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestUser.Password });
         var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("qp.auth=", StringComparison.Ordinal)).Split(';')[0];
-        var elsewhere = second.CreateClient(options);
+        var elsewhere = second.CreateClient(handleCookies: false);
         elsewhere.DefaultRequestHeaders.Add("Cookie", cookie);
         var me = await elsewhere.GetAsync("/api/auth/me");
 
