@@ -35,7 +35,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         settings["Mail:Transport"] = "Smtp";
         settings["Mail:Smtp:Host"] = Host;
         settings["Mail:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Mail:Smtp:EnableStartTls"] = "false";
+        settings["Mail:Smtp:Security"] = "None";
         settings["Mail:Smtp:Timeout"] = "00:00:10";
     }
 
@@ -78,7 +78,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
         try
         {
-            await MessageWaiting.WaitUntilAsync(
+            await Eventually.UntilAsync(
                 async () => process.HasExited || await AcceptsConnectionsAsync(), $"the SMTP test server on port {Port}", StartTimeout);
         }
         catch (TimeoutException)
@@ -128,7 +128,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived and returns all of them.</summary>
     public async Task<IReadOnlyList<ReceivedMail>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
     {
-        await MessageWaiting.WaitUntilAsync(
+        await Eventually.UntilAsync(
             () => Task.FromResult(Messages.Count >= count), $"{count} message(s) at the SMTP test server on port {Port}", timeout);
         return Messages;
     }
@@ -182,5 +182,28 @@ public sealed class SmtpTestServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Waiting for a condition outside the message bus (a file, a server): polled, with a timeout, never a sleep.</summary>
+public static class Eventually
+{
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> after the timeout (15 s).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > limit)
+            {
+                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting for: {what}");
+            }
+
+            await Task.Delay(PollEvery);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using NodaTime;
 using QuartierPflege.Testing;
 
 namespace QuartierPflege.Notifications.Tests.Mail;
@@ -6,38 +5,31 @@ namespace QuartierPflege.Notifications.Tests.Mail;
 public sealed class SmtpOutageTests(SmtpOutageTests.App app) : IClassFixture<SmtpOutageTests.App>
 {
     [Fact]
-    public async Task While_the_SMTP_server_is_down_the_mail_stays_queued_and_is_sent_once_it_is_back()
+    public async Task While_the_SMTP_server_is_down_the_mail_waits_and_is_sent_once_when_it_is_back()
     {
-        var queuedAt = app.Clock.GetCurrentInstant();
-        var id = await app.EnqueueAsync(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved(), "grete.mueller@example.org");
+        var mail = SampleMails.SendMail("grete.mueller@example.org");
 
-        await app.WaitUntilAsync(id, m => m.Attempts >= 1, "a first, failed attempt");
-        var afterFirst = await app.QueuedMailAsync(id);
-        Assert.Null(afterFirst.SentAt);
-        Assert.NotNull(afterFirst.LastError);
-        Assert.Equal(queuedAt + Duration.FromMinutes(1), afterFirst.NextAttemptAt);
+        var firstAttempt = await app.SendAndTrackAsync(mail, allowFailures: true);
 
-        app.Clock.Advance(Duration.FromMinutes(1));
-        await app.WaitUntilAsync(id, m => m.Attempts >= 2, "a second, failed attempt once the retry was due");
-        var afterSecond = await app.QueuedMailAsync(id);
-        Assert.Equal(2, afterSecond.Attempts);
-        Assert.Null(afterSecond.SentAt);
-        Assert.Equal(app.Clock.GetCurrentInstant() + Duration.FromMinutes(2), afterSecond.NextAttemptAt);
+        Assert.NotEmpty(firstAttempt.AllExceptions());
+        Assert.Null(await app.SentMailAsync(mail.MessageId));
+        Assert.Equal(1, await app.PendingMailCommandsAsync());
+        Assert.Empty(await app.MailDeadLettersAsync());
 
         await app.Smtp.StartAsync();
-        app.Clock.Advance(Duration.FromMinutes(2));
+        await app.WaitUntilSentAsync(mail.MessageId, TimeSpan.FromSeconds(30));
 
-        var received = Assert.Single(await app.Smtp.WaitForMessagesAsync(1));
-        await app.WaitUntilAsync(id, m => m.SentAt is not null, "the mail recorded as sent");
-        Assert.Equal("Ihre Aufwandsentschädigung für März 2026", received.Subject);
-        Assert.Contains("Summe: 1.234,50 €", received.TextBody);
-        var sent = await app.QueuedMailAsync(id);
-        Assert.Equal(3, sent.Attempts);
-        Assert.Null(sent.LastError);
+        var received = Assert.Single(app.Smtp.Messages);
+        Assert.Equal("Grüße aus der Südstraße", received.Subject);
+        Assert.Contains("1.234,50 €", received.TextBody);
+        var sent = await app.SentMailAsync(mail.MessageId);
+        Assert.True(sent!.Attempts >= 2, $"sent at attempt {sent.Attempts}");
+        await Eventually.UntilAsync(async () => await app.PendingMailCommandsAsync() == 0, "the mail command handled");
         Assert.Single(app.Smtp.Messages);
+        Assert.Empty(await app.MailDeadLettersAsync());
     }
 
-    /// <summary>A Host whose SMTP server is not running yet; retries after one minute, then two, four …</summary>
+    /// <summary>A Host whose SMTP server is not running yet; it retries every second (in production: growing pauses).</summary>
     public sealed class App : QpApp
     {
         public SmtpTestServer Smtp { get; } = new();
@@ -51,8 +43,13 @@ public sealed class SmtpOutageTests(SmtpOutageTests.App app) : IClassFixture<Smt
         protected override void Configure(IDictionary<string, string?> settings)
         {
             Smtp.AddHostSettings(settings);
-            settings["Mail:RetryBaseDelay"] = "00:01:00";
-            settings["Mail:RetryMaxDelay"] = "00:30:00";
+            settings["Mail:Smtp:Timeout"] = "00:00:02";
+            for (var i = 0; i < 20; i++)
+            {
+                settings[$"Mail:RetryCooldowns:{i}"] = "00:00:01";
+            }
+
+            settings["Messaging:ScheduledJobPollingTime"] = "00:00:00.200";
         }
     }
 }
