@@ -1,5 +1,6 @@
 using Marten;
 using Wolverine.Runtime;
+using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.Host.Identity;
@@ -55,10 +56,12 @@ internal static class CommandLine
             await database.MigrateAsync(services, cancellationToken);
         }
 
-        // Every module's documents, their indexes and functions, and Wolverine's envelope tables (schema wolverine):
+        // Every module's documents, their indexes and functions, Wolverine's envelope tables (schema wolverine) and
+        // Hangfire's tables (schema hangfire):
         // production never creates tables at first use.
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
         await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync();
+        await JobsSchema.MigrateAsync(services, cancellationToken);
     }
 
     public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)

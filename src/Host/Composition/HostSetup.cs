@@ -119,6 +119,7 @@ internal static class HostSetup
         app.MapIdentityEndpoints();
         app.MapMessageAdminEndpoints();
         app.MapJobAdminEndpoints();
+        app.MapJobsDashboard();
         app.MapModules();
         app.MapRazorPages();
         return app;

@@ -34,11 +34,7 @@ internal static class CaseFeatures
         services.AddScoped<AddJournalNote>();
         services.AddMessageType<FollowUpsDue>();
         services.AddMessageHandler<SendFollowUpReminders, SendFollowUpRemindersHandler, CaseManagementDbContext>();
-        services.AddScheduledCommand<CaseManagementDbContext, SendFollowUpReminders>(
-            "case-management.send-follow-up-reminders",
-            "0 0 7 * * ?",
-            "Wiedervorlagen: jeden Morgen eine E-Mail an jede Fallmanagerin und jeden Fallmanager mit den fälligen Wiedervorlagen",
-            clock => new SendFollowUpReminders(Guid.NewGuid(), default, clock.Today()));
+        services.AddScheduledCommand<SendFollowUpReminders>("case-management.send-follow-up-reminders", "0 7 * * *", "Erinnerungen an fällige Wiedervorlagen senden", clock => new SendFollowUpReminders(Guid.NewGuid(), default, clock.Today()));
         return services;
     }
 
