@@ -19,14 +19,3 @@ public sealed class HealthTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
-
-public sealed class ReadinessWithoutDatabaseTests
-{
-    [Fact]
-    public async Task Ready_answers_503_when_the_database_is_unreachable()
-    {
-        await using var app = QpApp.OnDatabase("Host=127.0.0.1;Port=1;Username=postgres;Database=none;Timeout=2");
-        var response = await app.CreateClient().GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-    }
-}

@@ -100,6 +100,12 @@ public class QpApp : IAsyncLifetime, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Wolverine's durability mode: Solo (one Host per test database, no leader election) unless a test runs several
+    /// Hosts on one database, which must coordinate like production Hosts (<see cref="DurabilityMode.Balanced"/>).
+    /// </summary>
+    protected DurabilityMode WolverineMode { get; set; } = DurabilityMode.Solo;
+
     /// <summary>Extra settings for a test class (override and add to the dictionary).</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)
     {
@@ -249,7 +255,11 @@ public class QpApp : IAsyncLifetime, IAsyncDisposable
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
             // One Host per test database: no leader election, no waiting for other nodes.
-            services.UseWolverineSoloMode();
+            if (WolverineMode == DurabilityMode.Solo)
+            {
+                services.UseWolverineSoloMode();
+            }
+
             ConfigureServices(services);
         });
     }

@@ -5,7 +5,7 @@ using Npgsql;
 using QuartierPflege.BuildingBlocks.Contracts.Messaging;
 using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Messaging;
-using QuartierPflege.BuildingBlocks.Tests.Messaging;
+using QuartierPflege.BuildingBlocks.Tests.OldRelayProbe;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.Testing;
 

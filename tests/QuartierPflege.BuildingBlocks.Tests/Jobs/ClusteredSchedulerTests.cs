@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using QuartierPflege.BuildingBlocks.Tests.Messaging;
+using QuartierPflege.BuildingBlocks.Tests.OldRelayProbe;
 using QuartierPflege.Testing;
 
 namespace QuartierPflege.BuildingBlocks.Tests.Jobs;

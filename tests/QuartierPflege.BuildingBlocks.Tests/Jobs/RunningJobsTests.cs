@@ -9,7 +9,7 @@ using NodaTime.Text;
 using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Security;
-using QuartierPflege.BuildingBlocks.Tests.Messaging;
+using QuartierPflege.BuildingBlocks.Tests.OldRelayProbe;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.Testing;
 

@@ -25,6 +25,7 @@ public static class MessagingSetup
         WolverineMessageNaming.InsertFirst<IntegrationMessageNaming>();
         var settings = builder.Configuration.GetSection(MessagingSettings.Section).Get<MessagingSettings>() ?? new MessagingSettings();
         builder.Services.AddSingleton(settings);
+        builder.Services.AddScoped<MessageAdministration>();
         builder.Host.UseWolverine(opts =>
         {
             // Else the first module assembly is "adopted" as the application and its generated code is missed.

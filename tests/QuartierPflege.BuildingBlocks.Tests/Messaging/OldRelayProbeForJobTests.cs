@@ -7,8 +7,11 @@ using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.Testing;
 
-namespace QuartierPflege.BuildingBlocks.Tests.Messaging;
+namespace QuartierPflege.BuildingBlocks.Tests.OldRelayProbe;
 
+// ONLY for the old Quartz job tests (tests/…/Jobs), which still run on the old relay: it goes with them and with
+// BuildingBlocks/Messaging when the jobs move to Hangfire. The messaging tests use tests/QuartierPflege.MessagingProbe.
+//
 // A tiny module that exists only in these tests: it has state to change, messages to publish and handlers that
 // record every delivery, so the messaging guarantees can be observed from the outside.
 
