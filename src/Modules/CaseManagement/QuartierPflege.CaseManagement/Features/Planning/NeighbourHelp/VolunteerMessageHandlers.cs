@@ -93,7 +93,7 @@ public static class AssignmentRefusedHandler
 /// <summary>A helper's role lapsed: their neighbour-help steps in that role are flagged so that someone else is chosen.</summary>
 public static class EnrolmentSuspendedHandler
 {
-    public const string FlagText = "Helfer:in vorübergehend nicht einsatzbereit – bitte neue Helfer:in wählen";
+    private const string FlagText = "Helfer:in vorübergehend nicht einsatzbereit – bitte neue Helfer:in wählen";
 
     public static async Task HandleAsync(EnrolmentSuspended message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
