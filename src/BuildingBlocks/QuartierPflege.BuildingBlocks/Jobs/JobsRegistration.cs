@@ -96,6 +96,28 @@ public static class JobsRegistration
         });
     }
 
+    /// <summary>
+    /// Transitional (Case Management on Wolverine before the jobs move to Hangfire): the Hangfire-style signature with a
+    /// 5-field cron, run by Quartz, sending the command through Wolverine. The jobs engineer's Hangfire version replaces it.
+    /// </summary>
+    public static IServiceCollection AddScheduledCommand<TCommand>(
+        this IServiceCollection services, string key, string cron, string description, Func<IClock, TCommand> create)
+        where TCommand : class
+    {
+        ArgumentNullException.ThrowIfNull(cron);
+        ArgumentNullException.ThrowIfNull(create);
+        var fields = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length != 5)
+        {
+            throw new ArgumentException($"'{cron}' is not a 5-field cron expression (minute hour day-of-month month day-of-week).", nameof(cron));
+        }
+
+        // Quartz has seconds first and wants "?" in one of the two day fields.
+        var quartz = fields[4] == "*" ? $"0 {fields[0]} {fields[1]} {fields[2]} {fields[3]} ?" : $"0 {fields[0]} {fields[1]} ? {fields[3]} {fields[4]}";
+        return services.AddScheduledJob(key, quartz, description, async (provider, cancellationToken) =>
+            await provider.GetRequiredService<Wolverine.IMessageBus>().SendAsync(create(provider.GetRequiredService<IClock>())));
+    }
+
     /// <summary>A job that does its work itself; only for building blocks, which own no module outbox to send a command to.</summary>
     internal static IServiceCollection AddScheduledJob(
         this IServiceCollection services, string jobKey, string cron, string description, Func<IServiceProvider, CancellationToken, Task> run)

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Marten.Metadata;
+using JasperFx;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain;

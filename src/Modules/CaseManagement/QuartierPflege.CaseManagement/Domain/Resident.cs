@@ -1,4 +1,4 @@
-using Marten.Metadata;
+using JasperFx;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain;

@@ -5,6 +5,7 @@ using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 using Weasel.Core;
 using Weasel.Postgresql;
+using static Weasel.Postgresql.SchemaUtils;
 using Weasel.Postgresql.Tables;
 
 namespace QuartierPflege.CaseManagement.Persistence;
@@ -39,7 +40,7 @@ internal static class CaseManagementDocuments
     {
         // Both exist before the first document table: `Host migrate` creates them with the rest of the schema.
         o.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
-        o.Storage.ExtendedSchemaObjects.Add(new Sequence(new DbObjectName(Schema, "case_number_seq")));
+        o.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, "case_number_seq", IdentifierUsage.General)));
 
         o.Schema.For<Resident>().DatabaseSchemaName(Schema).DocumentAlias("resident")
             .Duplicate(r => r.Quartier)
@@ -119,7 +120,7 @@ internal static class CaseManagementDocuments
     /// Stores a changed document as the revision after the one it was read at. If someone saved it in between, the
     /// commit fails with Marten's concurrency exception (409 with the German message, or caught via ConcurrentEdits).
     /// </summary>
-    public static int StoreNextRevision<T>(this IDocumentSession session, T document) where T : Marten.Metadata.IRevisioned
+    public static int StoreNextRevision<T>(this IDocumentSession session, T document) where T : JasperFx.IRevisioned
     {
         var next = document.Version + 1;
         session.UpdateRevision(document, next);
