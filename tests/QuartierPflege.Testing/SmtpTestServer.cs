@@ -184,26 +184,3 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-/// <summary>Waiting for a condition outside the message bus (a file, a server): polled, with a timeout, never a sleep.</summary>
-public static class Eventually
-{
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> after the timeout (15 s).</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        var limit = timeout ?? TimeSpan.FromSeconds(15);
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (watch.Elapsed > limit)
-            {
-                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting for: {what}");
-            }
-
-            await Task.Delay(PollEvery);
-        }
-    }
-}

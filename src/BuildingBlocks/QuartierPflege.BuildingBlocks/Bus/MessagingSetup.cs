@@ -19,7 +19,7 @@ namespace QuartierPflege.BuildingBlocks.Bus;
 /// </summary>
 public static class MessagingSetup
 {
-    public static WebApplicationBuilder AddQuartierPflegeMessaging(this WebApplicationBuilder builder, Assembly applicationAssembly, TypeLoadMode typeLoadMode)
+    public static WebApplicationBuilder AddQuartierPflegeMessaging(this WebApplicationBuilder builder, Assembly applicationAssembly, TypeLoadMode typeLoadMode = TypeLoadMode.Dynamic)
     {
         ArgumentNullException.ThrowIfNull(builder);
         WolverineMessageNaming.InsertFirst<IntegrationMessageNaming>();
