@@ -54,6 +54,22 @@ public sealed class MailTemplateTests
     }
 
     [Fact]
+    public void The_lines_of_loops_and_conditions_leave_no_blank_lines_behind()
+    {
+        var digest = Templates.Render(SampleMails.FollowUpsDueTemplate, SampleMails.FollowUpsDue()).TextBody.ReplaceLineEndings("\n");
+        var statement = Templates.Render(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved(withheldAboveCap: 61.25m)).TextBody.ReplaceLineEndings("\n");
+        var html = Templates.Render(SampleMails.FollowUpsDueTemplate, SampleMails.FollowUpsDue()).HtmlBody.ReplaceLineEndings("\n");
+
+        Assert.Contains(
+            "fällig:\n\n- Jürgen Weiß (F-2026-0001): Gespräch über die Größe der Wohnung (fällig am 1. März 2026)\n" +
+            "- Käthe Özdemir (F-2026-0001): Hausnotruf prüfen (fällig am 2. März 2026)\n\nSie finden",
+            digest);
+        Assert.Contains("Summe: 1.234,50 €\nÜber dem steuerfreien Höchstbetrag und daher einbehalten: 61,25 €\n\nVielen Dank", statement);
+        Assert.Contains("<tbody>\n<tr><td>Jürgen Weiß", html);
+        Assert.Contains("2. März 2026</td></tr>\n</tbody>", html);
+    }
+
+    [Fact]
     public void A_subject_is_one_line()
     {
         var mail = Templates.Render(SampleMails.TestMailTemplate, new TestMail("Frau Schulze", new LocalDate(2026, 3, 2), null));

@@ -17,6 +17,16 @@ internal static class MailTracking
         return (allowFailures ? tracking.DoNotAssertOnExceptionsDetected() : tracking).SendMessageAndWaitAsync(mail);
     }
 
+    /// <summary>
+    /// Sends a mail and waits until <paramref name="attempts"/> attempts to send it have finished, failed or not: a
+    /// failed attempt that schedules a retry does not end Wolverine's tracked session by itself.
+    /// </summary>
+    public static Task<ITrackedSession> SendAndWaitForAttemptsAsync(this QpApp app, SendMail mail, int attempts)
+        => app.Services.TrackActivity(MessageTracking.DefaultTimeout)
+            .DoNotAssertOnExceptionsDetected()
+            .WaitForCondition(new FinishedAttempts(attempts))
+            .SendMessageAndWaitAsync(mail);
+
     public static async Task<SentMail?> SentMailAsync(this QpApp app, Guid id)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -53,5 +63,22 @@ internal static class MailTracking
             "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE message_type = @type AND status <> 'Handled'", connection);
         command.Parameters.AddWithValue("type", SendMail.MessageName);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private sealed class FinishedAttempts(int count) : ITrackedCondition
+    {
+        private int _finished;
+
+        public void Record(EnvelopeRecord record)
+        {
+            if (record.MessageEventType == MessageEventType.ExecutionFinished && record.Envelope?.Message is SendMail)
+            {
+                Interlocked.Increment(ref _finished);
+            }
+        }
+
+        public bool IsCompleted() => Volatile.Read(ref _finished) >= count;
+
+        public override string ToString() => $"{count} finished attempt(s) to send a mail";
     }
 }

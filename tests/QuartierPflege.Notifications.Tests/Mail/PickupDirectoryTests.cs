@@ -13,7 +13,7 @@ public sealed class PickupDirectoryTests(QpApp app) : IClassFixture<QpApp>
 
         await app.SendAndTrackAsync(mail);
 
-        var file = Assert.Single(Directory.GetFiles(app.MailPickupDirectory, "*.eml"));
+        var file = Assert.Single(Directory.GetFiles(app.MailPickupDirectory, $"{mail.MessageId:N}*"));
         Assert.Equal($"{mail.MessageId:N}-{SampleMails.TestMailTemplate}.eml", Path.GetFileName(file));
         var received = ReceivedMail.Load(file);
         Assert.Equal("oeztuerk@example.org", Assert.Single(received.To).Address);
@@ -21,8 +21,8 @@ public sealed class PickupDirectoryTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal("Grüße aus der Südstraße", received.Subject);
         Assert.Contains("Guten Tag Frau Müller,", received.TextBody);
         Assert.Contains("<p>Grüße aus der Südstraße – 1.234,50 €</p>", received.HtmlBody);
-        // Nothing half-written is left behind.
-        Assert.Equal([file], Directory.GetFiles(app.MailPickupDirectory, "*", SearchOption.AllDirectories));
+        // Nothing half-written is left behind: every file there is a finished mail.
+        Assert.All(Directory.GetFiles(app.MailPickupDirectory, "*", SearchOption.AllDirectories), f => Assert.EndsWith(".eml", f, StringComparison.Ordinal));
         var sent = await app.SentMailAsync(mail.MessageId);
         Assert.NotNull(sent);
         Assert.Equal(app.Clock.GetCurrentInstant(), sent.SentAt);

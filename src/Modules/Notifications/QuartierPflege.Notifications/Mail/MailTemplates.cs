@@ -59,9 +59,9 @@ internal sealed class MailTemplates
         }
 
         return new RenderedMail(
-            OneLine(template.Subject.Render(Context(model, new TemplateContext()))),
+            OneLine(template.Subject.Render(Context(model, new TemplateContext(NoBuiltins())))),
             template.Html.Render(Context(model, new HtmlTemplateContext())),
-            template.Text.Render(Context(model, new TemplateContext())));
+            template.Text.Render(Context(model, new TemplateContext(NoBuiltins()))));
     }
 
     private static TemplateContext Context(object model, TemplateContext context)
@@ -82,6 +82,10 @@ internal sealed class MailTemplates
         context.PushGlobal(values);
         return context;
     }
+
+    // Scriban's built-in objects (date, string, html …) would answer for a model field the model lacks: a template
+    // asking for a missing "date" would get the built-in date object instead of failing.
+    private static ScriptObject NoBuiltins() => new();
 
     private static Template Parse(Assembly assembly, string name, string part)
     {
@@ -109,6 +113,11 @@ internal sealed class MailTemplates
     private sealed class HtmlTemplateContext : TemplateContext
     {
         private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+        public HtmlTemplateContext()
+            : base(NoBuiltins())
+        {
+        }
 
         public override TemplateContext Write(SourceSpan span, object? textAsObject)
             => base.Write(span, Encode(textAsObject));
