@@ -13,6 +13,9 @@ public static class ScheduleWording
 {
     private static readonly string[] WeekdayWords = ["sonntags", "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags"];
 
+    private static readonly string[] MonthWords =
+        ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+
     private static readonly string[] WeekdayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
     public static string Describe(string cron, IStringLocalizer t)
@@ -91,7 +94,7 @@ public static class ScheduleWording
         }
 
         return Number(dayOfMonth, 1, 31) is { } dayOfYear && Number(month, 1, 12) is { } monthOfYear
-            ? W(t, "jährlich am {0}. {1} um {2}", dayOfYear, CultureInfo.CurrentUICulture.DateTimeFormat.GetMonthName(monthOfYear), times)
+            ? W(t, "jährlich am {0}. {1} um {2}", dayOfYear, W(t, MonthWords[monthOfYear - 1]), times)
             : null;
     }
 
