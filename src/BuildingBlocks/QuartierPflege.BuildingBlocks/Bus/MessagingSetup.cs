@@ -43,7 +43,7 @@ public static class MessagingSetup
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.AllLocalQueues(q => q.MaximumParallelMessages(settings.ParallelMessagesPerQueue));
             opts.UseSystemTextJsonForSerialization(j => j.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
-            opts.OnException<Exception>().RetryWithCooldown(settings.RetryCooldowns).Then.MoveToErrorQueue();
+            opts.OnException<Exception>().RetryWithCooldown([.. settings.EffectiveRetryCooldowns]).Then.MoveToErrorQueue();
 
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         });
