@@ -10,6 +10,7 @@ using Wolverine.Persistence.Durability.DeadLetterManagement;
 using Wolverine.RDBMS;
 using Wolverine.Runtime;
 using Wolverine.Transports.Local;
+using Wolverine.Util;
 
 namespace QuartierPflege.BuildingBlocks.Bus;
 
@@ -147,7 +148,7 @@ public sealed class MessageAdministration(IWolverineRuntime runtime, NpgsqlDataS
             {
                 var handlerType = handled.Handlers.FirstOrDefault()?.HandlerType;
                 var handler = new QueueHandler(
-                    MessageCatalogue.Describe(handled.TypeName),
+                    MessageCatalogue.Describe(handled.MessageType.ToMessageTypeName()),
                     MessageCatalogue.ModuleOfNamespace(handlerType?.Namespace),
                     handlerType?.Name ?? string.Empty);
                 foreach (var endpoint in handled.Endpoints.OfType<LocalQueue>())

@@ -5,8 +5,17 @@ public sealed class MessagingSettings
 {
     public const string Section = "Messaging";
 
-    /// <summary>The pauses between the attempts of a failing handler; after the last one the message is a dead letter.</summary>
-    public TimeSpan[] RetryCooldowns { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
+    private static readonly TimeSpan[] DefaultRetryCooldowns = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
+
+    /// <summary>
+    /// The pauses between the attempts of a failing handler; after the last one the message is a dead letter. Empty
+    /// means the defaults (1 s, 5 s, 30 s): a default array here would be extended, not replaced, by the configuration
+    /// binder, so configured cooldowns would come after the defaults.
+    /// </summary>
+    public TimeSpan[] RetryCooldowns { get; set; } = [];
+
+    /// <summary>The cooldowns in force: the configured ones, or the defaults.</summary>
+    public IReadOnlyList<TimeSpan> EffectiveRetryCooldowns => RetryCooldowns.Length > 0 ? RetryCooldowns : DefaultRetryCooldowns;
 
     /// <summary>How many messages a local queue handles at once (each in its own transaction).</summary>
     public int ParallelMessagesPerQueue { get; set; } = 20;
