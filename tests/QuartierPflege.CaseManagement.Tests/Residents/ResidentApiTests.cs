@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Tests.Support;
