@@ -26,8 +26,13 @@ public static class CaseManagementModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddCaseManagementDocuments();
-        // Wolverine finds only public handler types: the daily digest and the answers of partners and volunteers.
-        services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(CaseManagementModule).Assembly));
+        // Wolverine finds only public handler types: the daily digest and the answers of partners and volunteers. The
+        // digest reads the staff directory, whose implementation is the Host's (internal): resolved from the scope.
+        services.ConfigureWolverine(o =>
+        {
+            o.Discovery.IncludeAssembly(typeof(CaseManagementModule).Assembly);
+            o.CodeGeneration.AlwaysUseServiceLocationFor<IStaffDirectory>();
+        });
         services.AddNavigationItem(new NavigationItem("Fälle", "/CaseManagement", Policies.CaseWork, 10));
         services.AddScoped<AuditTrail>();
         services.AddScoped<CaseAccess>();
