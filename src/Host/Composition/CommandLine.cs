@@ -1,8 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Marten;
 using Wolverine.Runtime;
 using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Modules;
-using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.Host.Identity;
 
 namespace QuartierPflege.Host.Composition;
@@ -47,18 +47,14 @@ internal static class CommandLine
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        // Identity first: modules may refer to users by id, never the other way round.
-        var databases = services.GetServices<IModuleDatabase>()
-            .OrderBy(d => d.ContextType == typeof(IdentityDb) ? 0 : 1)
-            .ThenBy(d => d.Schema, StringComparer.Ordinal);
-        foreach (var database in databases)
+        // Identity first (the only EF Core store): modules may refer to users by id, never the other way round.
+        await using (var scope = services.CreateAsyncScope())
         {
-            await database.MigrateAsync(services, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IdentityDb>().Database.MigrateAsync(cancellationToken);
         }
 
         // Every module's documents, their indexes and functions, Wolverine's envelope tables (schema wolverine) and
-        // Hangfire's tables (schema hangfire):
-        // production never creates tables at first use.
+        // Hangfire's tables (schema hangfire): production never creates tables at first use.
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
         await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync();
         await JobsSchema.MigrateAsync(services, cancellationToken);

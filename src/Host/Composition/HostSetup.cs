@@ -8,7 +8,6 @@ using NodaTime;
 using QuartierPflege.BuildingBlocks.Bus;
 using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Jobs;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
@@ -42,7 +41,6 @@ internal static class HostSetup
 
         services.AddQuartierPflegeIdentity();
         services.AddAuthorization(options => options.AddQuartierPflegePolicies());
-        services.AddMessaging(configuration);
         services.AddJobs(configuration);
         services.AddModules(configuration);
         services.AddValidatorsOf(typeof(HostSetup).Assembly);

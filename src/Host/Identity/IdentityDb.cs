@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
 
 namespace QuartierPflege.Host.Identity;
@@ -30,9 +29,6 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options)
         ConcurrencyStamp = id,
     };
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-        => configurationBuilder.ApplyQuartierPflegeConventions();
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -44,6 +40,5 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options)
             key.ToTable("data_protection_keys");
             key.Property(k => k.FriendlyName).HasMaxLength(200);
         });
-        builder.ApplySnakeCaseNames();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using QuartierPflege.BuildingBlocks.Modules;
-using QuartierPflege.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.Host.Identity.Features.SignIn;
@@ -12,7 +13,11 @@ internal static class IdentitySetup
 {
     public static IServiceCollection AddQuartierPflegeIdentity(this IServiceCollection services)
     {
-        services.AddModuleDbContext<IdentityDb>(IdentityDb.SchemaName);
+        services.AddDbContext<IdentityDb>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(),
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", IdentityDb.SchemaName))
+            // snake_case tables and columns, so that hand-written SQL needs no quoting (as the schema has always been).
+            .UseSnakeCaseNamingConvention());
         SharedKeyRing.AddTo(services);
         services
             .AddIdentity<AppUser, IdentityRole<Guid>>(options =>

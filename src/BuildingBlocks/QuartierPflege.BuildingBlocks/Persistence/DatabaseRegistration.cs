@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +9,7 @@ public static class DatabaseRegistration
 {
     public const string ConnectionStringName = "QuartierPflege";
 
-    /// <summary>One pooled data source for the process; every DbContext and raw connection share it.</summary>
+    /// <summary>One pooled data source for the process: Marten, Wolverine, the sign-in store and raw connections share it.</summary>
     public static IServiceCollection AddQuartierPflegeDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(_ =>
@@ -28,21 +27,6 @@ public static class DatabaseRegistration
             builder.UseNodaTime();
             return builder.Build();
         });
-        return services;
-    }
-
-    /// <summary>
-    /// Registers a module's DbContext in its own schema with its own migrations history table, and announces it to
-    /// <c>Host migrate</c> through <see cref="IModuleDatabase"/>.
-    /// </summary>
-    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
-        where TContext : DbContext
-    {
-        services.AddDbContext<TContext>((provider, options) =>
-            options.UseNpgsql(
-                    provider.GetRequiredService<NpgsqlDataSource>(),
-                    npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema)));
-        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema));
         return services;
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using QuartierPflege.BuildingBlocks.Documents;
 using Microsoft.Extensions.Logging;
 
@@ -60,7 +59,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             (400, "Der Inhalt der Anfrage fehlt oder kann nicht gelesen werden."),
         BadHttpRequestException =>
             (400, "Die Anfrage enthält ungültige Werte (zum Beispiel eine fehlerhafte Id oder ein falsches Format)."),
-        DbUpdateConcurrencyException => (409, ApiProblems.ConcurrentEditMessage),
         _ when ConcurrentEdits.IsConflict(exception) => (409, ApiProblems.ConcurrentEditMessage),
         _ => (500, "Bitte versuchen Sie es später erneut. Der Fehler wurde protokolliert."),
     };
