@@ -26,6 +26,12 @@ public sealed class MailRuleTests
         => Assert.Equal(permanent, MailFailurePolicy.IsPermanent(new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, status, "refused")));
 
     [Theory]
+    [InlineData(30, 240)]
+    [InlineData(2, 60)]
+    public void Wolverine_lets_a_mail_take_every_step_of_the_SMTP_conversation_at_the_timeout(int smtpTimeoutSeconds, int expected)
+        => Assert.Equal(expected, MailFailurePolicy.ExecutionTimeoutSeconds(TimeSpan.FromSeconds(smtpTimeoutSeconds)));
+
+    [Theory]
     [InlineData("StartTls", null, 587)]
     [InlineData("SslOnConnect", null, 465)]
     [InlineData("None", null, 587)]

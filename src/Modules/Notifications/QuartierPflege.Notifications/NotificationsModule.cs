@@ -23,7 +23,7 @@ public static class NotificationsModule
         services.ConfigureWolverine(o =>
         {
             o.Discovery.IncludeAssembly(typeof(NotificationsModule).Assembly);
-            o.Policies.Add(new MailFailurePolicy(mail.EffectiveRetryCooldowns, mail.EffectiveRefusalCooldowns));
+            o.Policies.Add(new MailFailurePolicy(mail.EffectiveRetryCooldowns, mail.EffectiveRefusalCooldowns, mail.Smtp.Timeout));
         });
         return services;
     }

@@ -16,19 +16,24 @@ namespace QuartierPflege.Notifications.Mail;
 /// with growing pauses for about a day, then becomes a dead letter. The pauses are scheduled retries: a waiting mail
 /// is stored, not held by a worker, and survives a restart.
 /// </summary>
-internal sealed class MailFailurePolicy(TimeSpan[] retryCooldowns, TimeSpan[] refusalCooldowns) : IHandlerPolicy
+internal sealed class MailFailurePolicy(TimeSpan[] retryCooldowns, TimeSpan[] refusalCooldowns, TimeSpan smtpTimeout) : IHandlerPolicy
 {
     public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
     {
         ArgumentNullException.ThrowIfNull(chains);
         foreach (var chain in chains.Where(c => c.MessageType == typeof(SendMail)))
         {
+            // Wolverine cancels a handler after 60 s by default; the SMTP timeout applies to each step of the
+            // conversation (connect, greeting, EHLO, MAIL, RCPT, DATA, QUIT), so a slow but working server may need more.
+            chain.ExecutionTimeoutInSeconds = ExecutionTimeoutSeconds(smtpTimeout);
             chain.OnException<SmtpCommandException>(IsPermanent, "SMTP 5xx: refused for good")
                 .RetryWithCooldown(refusalCooldowns).Then.MoveToErrorQueue();
             chain.OnException<ParseException>().MoveToErrorQueue();
             chain.OnAnyException().ScheduleRetry(retryCooldowns).Then.MoveToErrorQueue();
         }
     }
+
+    internal static int ExecutionTimeoutSeconds(TimeSpan smtpTimeout) => (int)Math.Max(60, Math.Ceiling(smtpTimeout.TotalSeconds * 8));
 
     internal static bool IsPermanent(SmtpCommandException exception) => (int)exception.StatusCode >= 500;
 }
