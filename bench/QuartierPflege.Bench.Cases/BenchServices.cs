@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement;
@@ -41,6 +42,7 @@ internal static class BenchServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IClock>(new FixedClock(Now));
         services.AddQuartierPflegeDatabase(configuration);
+        services.AddQuartierPflegeDocuments(configuration);
         services.AddScoped<BenchUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<BenchUser>());
         services.AddCaseManagement(configuration);

@@ -1,6 +1,9 @@
+using System.Globalization;
+using Marten;
 using NodaTime;
 using Npgsql;
-using NpgsqlTypes;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.Bench.Cases;
 
@@ -56,139 +59,105 @@ internal sealed class TestData(int seed)
 
     public List<(Guid Id, LocalDate OpenedOn, bool Open)> Cases { get; } = [];
 
-    public async Task LoadAsync(NpgsqlDataSource dataSource, int residents, int cases, int caseManagers)
+    /// <summary>Writes the documents with Marten's bulk insert (COPY underneath), as the module stores them.</summary>
+    public async Task LoadAsync(IDocumentStore store, NpgsqlDataSource dataSource, int residents, int cases, int caseManagers)
     {
         for (var i = 0; i < caseManagers; i++)
         {
             CaseManagers.Add((Guid.CreateVersion7(), $"{Pick(FirstNames)} {Pick(LastNames)}"));
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var residentQuartier = new Dictionary<Guid, string>(residents);
-        await using (var import = await connection.BeginBinaryImportAsync(
-            "COPY case_management.residents (id, first_name, last_name, date_of_birth, street, house_number, flat, postal_code, city, quartier, " +
-            "phone, care_level, tenancy_number, languages, created_at, created_by) FROM STDIN (FORMAT BINARY)"))
+        var residentDocuments = new List<Resident>(residents);
+        for (var i = 0; i < residents; i++)
         {
-            for (var i = 0; i < residents; i++)
+            var quartier = Pick(Quartiere);
+            var resident = new Resident
             {
-                var id = Guid.CreateVersion7();
-                var quartier = Pick(Quartiere);
-                ResidentIds.Add(id);
-                residentQuartier[id] = quartier;
-                await import.StartRowAsync();
-                await import.WriteAsync(id, NpgsqlDbType.Uuid);
-                await import.WriteAsync(Pick(FirstNames), NpgsqlDbType.Varchar);
-                await import.WriteAsync(Pick(LastNames), NpgsqlDbType.Varchar);
-                await import.WriteAsync(new DateOnly(1930 + _random.Next(35), 1 + _random.Next(12), 1 + _random.Next(28)), NpgsqlDbType.Date);
-                await import.WriteAsync(Pick(Streets), NpgsqlDbType.Varchar);
-                await import.WriteAsync((1 + _random.Next(80)).ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
-                await import.WriteNullAsync();
-                await import.WriteAsync("09" + _random.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
-                await import.WriteAsync(quartier.Split('-')[0], NpgsqlDbType.Varchar);
-                await import.WriteAsync(quartier, NpgsqlDbType.Varchar);
-                await import.WriteAsync("0371 " + _random.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
-                await import.WriteAsync(_random.Next(6) == 0 ? "None" : "Pflegegrad" + (1 + _random.Next(5)), NpgsqlDbType.Varchar);
-                await import.WriteNullAsync();
-                await import.WriteAsync(new[] { "Deutsch" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await import.WriteAsync(BenchServices.Now.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
-                await import.WriteAsync(CaseManagers[0].Id, NpgsqlDbType.Uuid);
-            }
-
-            await import.CompleteAsync();
+                FirstName = Pick(FirstNames),
+                LastName = Pick(LastNames),
+                DateOfBirth = new LocalDate(1930 + _random.Next(35), 1 + _random.Next(12), 1 + _random.Next(28)),
+                Street = Pick(Streets),
+                HouseNumber = (1 + _random.Next(80)).ToString(CultureInfo.InvariantCulture),
+                PostalCode = "09" + _random.Next(100, 999).ToString(CultureInfo.InvariantCulture),
+                City = quartier.Split('-')[0],
+                Quartier = quartier,
+                Phone = "0371 " + _random.Next(100000, 999999).ToString(CultureInfo.InvariantCulture),
+                CareLevel = _random.Next(6) == 0 ? CareLevel.None : (CareLevel)(1 + _random.Next(5)),
+                Languages = ["Deutsch"],
+                CreatedAt = BenchServices.Now,
+                CreatedBy = CaseManagers[0].Id,
+            };
+            ResidentIds.Add(resident.Id);
+            residentDocuments.Add(resident);
         }
 
-        await using (var import = await connection.BeginBinaryImportAsync(
-            "COPY case_management.cases (id, number, resident_id, case_manager_id, case_manager_name, deputy_id, deputy_name, status, opened_on, " +
-            "closed_on, last_contact_on, quartier, created_at) FROM STDIN (FORMAT BINARY)"))
+        await store.BulkInsertAsync(residentDocuments);
+
+        var caseDocuments = new List<Case>(cases);
+        CaseStatus[] working = [CaseStatus.Open, CaseStatus.InProgress, CaseStatus.InProgress, CaseStatus.Dormant];
+        for (var i = 0; i < cases; i++)
         {
-            for (var i = 0; i < cases; i++)
+            // Every resident has one case; the rest are older (mostly closed) cases of some of them.
+            var resident = i < residents ? residentDocuments[i] : Pick(residentDocuments);
+            var closed = i >= residents ? _random.Next(10) < 8 : _random.Next(10) < 2;
+            var manager = Pick(CaseManagers);
+            var deputy = _random.Next(2) == 0 ? Pick(CaseManagers) : default;
+            var hasDeputy = deputy.Id != Guid.Empty && deputy.Id != manager.Id;
+            var openedOn = Today.PlusDays(-_random.Next(30, 1500));
+            var @case = new Case
             {
-                // Every resident has one case; the rest are older (mostly closed) cases of some of them.
-                var residentId = i < residents ? ResidentIds[i] : Pick(ResidentIds);
-                var closed = i >= residents ? _random.Next(10) < 8 : _random.Next(10) < 2;
-                var status = closed ? "Closed" : Pick(["Open", "InProgress", "InProgress", "Dormant"]);
-                var manager = Pick(CaseManagers);
-                var deputy = _random.Next(2) == 0 ? Pick(CaseManagers) : default;
-                var openedOn = Today.PlusDays(-_random.Next(30, 1500));
-                var id = Guid.CreateVersion7();
-                Cases.Add((id, openedOn, !closed));
-                await import.StartRowAsync();
-                await import.WriteAsync(id, NpgsqlDbType.Uuid);
-                await import.WriteAsync($"F-{openedOn.Year}-{i + 1:000000}", NpgsqlDbType.Varchar);
-                await import.WriteAsync(residentId, NpgsqlDbType.Uuid);
-                await import.WriteAsync(manager.Id, NpgsqlDbType.Uuid);
-                await import.WriteAsync(manager.Name, NpgsqlDbType.Varchar);
-                if (deputy.Id == Guid.Empty || deputy.Id == manager.Id)
-                {
-                    await import.WriteNullAsync();
-                    await import.WriteNullAsync();
-                }
-                else
-                {
-                    await import.WriteAsync(deputy.Id, NpgsqlDbType.Uuid);
-                    await import.WriteAsync(deputy.Name, NpgsqlDbType.Varchar);
-                }
-
-                await import.WriteAsync(status, NpgsqlDbType.Varchar);
-                await import.WriteAsync(openedOn.ToDateOnly(), NpgsqlDbType.Date);
-                if (closed)
-                {
-                    await import.WriteAsync(Today.PlusDays(-_random.Next(1, 30)).ToDateOnly(), NpgsqlDbType.Date);
-                }
-                else
-                {
-                    await import.WriteNullAsync();
-                }
-
-                await import.WriteAsync(Today.PlusDays(-_random.Next(0, 60)).ToDateOnly(), NpgsqlDbType.Date);
-                await import.WriteAsync(residentQuartier[residentId], NpgsqlDbType.Varchar);
-                await import.WriteAsync(BenchServices.Now.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
-            }
-
-            await import.CompleteAsync();
+                Number = $"F-{openedOn.Year}-{i + 1:000000}",
+                ResidentId = resident.Id,
+                ResidentName = resident.DisplayName,
+                ResidentSearchName = resident.SearchName,
+                CaseManagerId = manager.Id,
+                CaseManagerName = manager.Name,
+                DeputyId = hasDeputy ? deputy.Id : null,
+                DeputyName = hasDeputy ? deputy.Name : null,
+                Status = closed ? CaseStatus.Closed : working[_random.Next(working.Length)],
+                OpenedOn = openedOn,
+                ClosedOn = closed ? Today.PlusDays(-_random.Next(1, 30)) : null,
+                LastContactOn = Today.PlusDays(-_random.Next(0, 60)),
+                Quartier = resident.Quartier,
+                CreatedAt = BenchServices.Now,
+            };
+            Cases.Add((@case.Id, openedOn, !closed));
+            caseDocuments.Add(@case);
         }
 
-        await using (var import = await connection.BeginBinaryImportAsync(
-            "COPY case_management.follow_ups (id, case_id, due_on, title, note, created_at, created_by, created_by_name, done_at, done_by, " +
-            "done_by_name) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (caseId, openedOn, open) in Cases.Where(_ => _random.Next(3) == 0))
-            {
-                for (var n = 1 + _random.Next(3); n > 0; n--)
-                {
-                    var done = !open || _random.Next(3) == 0;
-                    await import.StartRowAsync();
-                    await import.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-                    await import.WriteAsync(caseId, NpgsqlDbType.Uuid);
-                    var due = Today.PlusDays(_random.Next(-40, 40));
-                    await import.WriteAsync((due < openedOn ? openedOn : due).ToDateOnly(), NpgsqlDbType.Date);
-                    await import.WriteAsync(Pick(FollowUpTitles), NpgsqlDbType.Varchar);
-                    await import.WriteNullAsync();
-                    await import.WriteAsync(BenchServices.Now.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
-                    await import.WriteAsync(CaseManagers[0].Id, NpgsqlDbType.Uuid);
-                    await import.WriteAsync(CaseManagers[0].Name, NpgsqlDbType.Varchar);
-                    if (done)
-                    {
-                        await import.WriteAsync(BenchServices.Now.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
-                        await import.WriteAsync(CaseManagers[0].Id, NpgsqlDbType.Uuid);
-                        await import.WriteAsync(CaseManagers[0].Name, NpgsqlDbType.Varchar);
-                    }
-                    else
-                    {
-                        await import.WriteNullAsync();
-                        await import.WriteNullAsync();
-                        await import.WriteNullAsync();
-                    }
-                }
-            }
+        await store.BulkInsertAsync(caseDocuments);
 
-            await import.CompleteAsync();
+        var followUps = new List<FollowUp>();
+        foreach (var (caseId, openedOn, open) in Cases.Where(_ => _random.Next(3) == 0))
+        {
+            for (var n = 1 + _random.Next(3); n > 0; n--)
+            {
+                var due = Today.PlusDays(_random.Next(-40, 40));
+                var followUp = new FollowUp
+                {
+                    CaseId = caseId,
+                    DueOn = due < openedOn ? openedOn : due,
+                    Title = Pick(FollowUpTitles),
+                    CreatedAt = BenchServices.Now,
+                    CreatedBy = CaseManagers[0].Id,
+                    CreatedByName = CaseManagers[0].Name,
+                };
+                if (!open || _random.Next(3) == 0)
+                {
+                    followUp.MarkDone(true, CaseManagers[0].Id, CaseManagers[0].Name, BenchServices.Now);
+                }
+
+                followUps.Add(followUp);
+            }
         }
+
+        await store.BulkInsertAsync(followUps);
 
         // As autovacuum would after a load: statistics for the planner, visibility map for index-only scans.
-        foreach (var table in new[] { "residents", "cases", "follow_ups" })
+        await using var connection = await dataSource.OpenConnectionAsync();
+        foreach (var table in new[] { CaseManagementDocuments.Residents, CaseManagementDocuments.Cases, CaseManagementDocuments.FollowUps })
         {
-            await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE case_management.{table}", connection);
+            await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
             await vacuum.ExecuteNonQueryAsync();
         }
     }

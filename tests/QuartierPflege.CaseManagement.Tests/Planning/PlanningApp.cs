@@ -1,14 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Planning.Consent;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Testing;
+using Wolverine;
 
 namespace QuartierPflege.CaseManagement.Tests.Planning;
 
 /// <summary>
-/// The Host with test doubles for what other branches provide: the consent check (answers from a settable list) and
-/// the partner directory.
+/// The Host with test doubles for what other branches provide: the consent check (answers from a settable list), the
+/// partner directory, and the receiving end of this module's messages in the Partners and Volunteers modules (so that a
+/// published message is really sent, after the commit, and a test can tell it from one that never left).
 /// </summary>
 public sealed class PlanningApp : QpApp
 {
@@ -20,7 +23,22 @@ public sealed class PlanningApp : QpApp
     {
         services.AddSingleton<IConsentGate>(Consent);
         services.AddSingleton<IPartnerDirectory>(Partners);
+        services.ConfigureWolverine(o => o.Discovery.IncludeType(typeof(OtherModulesInbox)));
     }
+}
+
+/// <summary>Stands in for the Partners and Volunteers modules' handlers of what Case Management publishes.</summary>
+public static class OtherModulesInbox
+{
+    public static void Handle(ReferralRequested message) => ArgumentNullException.ThrowIfNull(message);
+
+    public static void Handle(ReferralWithdrawn message) => ArgumentNullException.ThrowIfNull(message);
+
+    public static void Handle(NeighbourHelpRequested message) => ArgumentNullException.ThrowIfNull(message);
+
+    public static void Handle(HelperChosen message) => ArgumentNullException.ThrowIfNull(message);
+
+    public static void Handle(CaseClosed message) => ArgumentNullException.ThrowIfNull(message);
 }
 
 /// <summary>Consents as a list: granted ones cover the resident for a purpose (and, for sharing, a partner or a category).</summary>

@@ -186,11 +186,20 @@ public sealed class ReferralTests(PlanningApp app) : IClassFixture<PlanningApp>
         var stale = (await @case.PlanAsync()).Step(stepId).GetProperty("version").GetInt32();
         await app.PublishAndWaitAsync(new ReferralAccepted(Guid.NewGuid(), default, referralId, partner.PartnerId, app.Clock.GetCurrentInstant(), "Herr Wolf"));
 
-        HttpResponseMessage response = null!;
+        HttpResponseMessage api = null!;
+        HttpResponseMessage page = null!;
         var tracked = await app.TrackAsync(async () =>
-            response = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/withdraw-referral", new { reason = "Doch nicht nötig.", version = stale }));
+        {
+            api = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/withdraw-referral", new { reason = "Doch nicht nötig.", version = stale });
+            // The page shows the plan again after the refusal, which saves an audit entry: the refused message must not ride along.
+            page = await @case.Client.SubmitFormAsync(@case.Page("Plan"),
+                [new("stepId", stepId.ToString()), new("version", stale.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("reason", "Doch nicht nötig.")],
+                $"{@case.Page("Plan")}?handler=Withdraw");
+        });
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Jemand anderes hat diesen Eintrag inzwischen geändert", await page.Content.ReadAsStringAsync());
         Assert.Empty(tracked.Published<ReferralWithdrawn>());
         var step = (await @case.PlanAsync()).Step(stepId);
         Assert.Equal("InProgress", step.GetProperty("status").GetString());

@@ -117,6 +117,24 @@ internal static class CaseManagementDocuments
     }
 
     /// <summary>
+    /// Saves the session; false when a revision did not match (someone saved in between). The failed operations are
+    /// dropped then, so that a later save of the same request (the audit entry of re-reading the page) does not repeat them.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(this IDocumentSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (QuartierPflege.BuildingBlocks.Documents.ConcurrentEdits.IsConflict(ex))
+        {
+            session.EjectAllPendingChanges();
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Stores a changed document as the revision after the one it was read at. If someone saved it in between, the
     /// commit fails with Marten's concurrency exception (409 with the German message, or caught via ConcurrentEdits).
     /// </summary>

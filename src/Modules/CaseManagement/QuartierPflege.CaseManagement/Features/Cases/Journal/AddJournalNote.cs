@@ -7,7 +7,6 @@ using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 using Marten;
-using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Journal;
@@ -87,16 +86,9 @@ internal sealed class AddJournalNote(
         audit.Record(AuditAction.Create, "JournalNote", note.Id,
             (note.IsContact ? $"Kontakt am {CaseFormats.Date(note.ContactOn)} notiert" : "Journalnotiz geschrieben") + (note.IsConfidential ? " (vertraulich)" : string.Empty),
             @case.ResidentId, @case.Id);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
-        {
-            // Someone changed the case between reading and saving: nothing of this note is stored; writing it again works.
-            return Outcome<Guid>.Conflict(ApiProblems.ConcurrentEditMessage);
-        }
-
-        return Outcome<Guid>.Done(note.Id);
+        // Someone changed the case between reading and saving: nothing of this note is stored; writing it again works.
+        return await session.TrySaveAsync(cancellationToken)
+            ? Outcome<Guid>.Done(note.Id)
+            : Outcome<Guid>.Conflict(ApiProblems.ConcurrentEditMessage);
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
@@ -76,14 +75,8 @@ internal static class CaseSaving
     public static async Task<Outcome<int>> SaveAsync(IDocumentSession session, Case @case, CancellationToken cancellationToken)
     {
         var version = session.StoreNextRevision(@case);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return Outcome<int>.Done(version);
-        }
-        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
-        {
-            return Outcome<int>.Conflict(ApiProblems.ConcurrentEditMessage);
-        }
+        return await session.TrySaveAsync(cancellationToken)
+            ? Outcome<int>.Done(version)
+            : Outcome<int>.Conflict(ApiProblems.ConcurrentEditMessage);
     }
 }

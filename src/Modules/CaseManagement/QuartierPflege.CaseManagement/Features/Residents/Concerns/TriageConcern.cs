@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using QuartierPflege.BuildingBlocks.Documents;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
@@ -102,14 +101,6 @@ internal sealed class TriageConcern(
     private async Task<Outcome<Guid>> SaveAsync(Concern concern, CancellationToken cancellationToken)
     {
         session.StoreNextRevision(concern);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return Outcome<Guid>.Done(concern.Id);
-        }
-        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
-        {
-            return Outcome<Guid>.Conflict(AlreadyTriaged);
-        }
+        return await session.TrySaveAsync(cancellationToken) ? Outcome<Guid>.Done(concern.Id) : Outcome<Guid>.Conflict(AlreadyTriaged);
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using QuartierPflege.BuildingBlocks.Documents;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
@@ -110,11 +109,7 @@ internal sealed class OpenCase(
             audit.Record(AuditAction.Update, "Concern", concern.Id, $"Hinweis wurde zum Fall {@case.Number}", resident.Id, @case.Id);
         }
 
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
+        if (!await session.TrySaveAsync(cancellationToken))
         {
             return Outcome<OpenedCase>.Conflict(TriageConcern.AlreadyTriaged);
         }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
@@ -57,15 +56,8 @@ internal sealed class UpdateResident(IDocumentSession session, AuditTrail audit,
         }
 
         audit.Record(AuditAction.Update, "Resident", resident.Id, $"Bewohner:in geändert: {resident.DisplayName}", residentId: resident.Id);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
-        {
-            return Outcome<Guid>.Conflict(ApiProblems.ConcurrentEditMessage);
-        }
-
-        return Outcome<Guid>.Done(resident.Id);
+        return await session.TrySaveAsync(cancellationToken)
+            ? Outcome<Guid>.Done(resident.Id)
+            : Outcome<Guid>.Conflict(ApiProblems.ConcurrentEditMessage);
     }
 }
