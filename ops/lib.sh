@@ -37,3 +37,20 @@ qp_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 qp_pg_exec() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+
+# Builds $2 (a project or the solution) in configuration $1 with Wolverine's handler code generated fresh first
+# (src/Host/Internal/Generated, not in git): `Host codegen write` needs a built Host, then the build with
+# QpPregenerated=true compiles the generated code into it and the Host loads it statically (see GeneratedCode.cs).
+qp_build_pregenerated() {
+  local configuration=$1 target=$2 log
+  log=$(mktemp)
+  dotnet build src/Host -c "$configuration" -nologo -v q -clp:ErrorsOnly
+  rm -rf "$QP_ROOT/src/Host/Internal/Generated"
+  # codegen connects to no database; the Host only needs a connection string to be composed.
+  if ! (cd "$QP_ROOT/src/Host" && ConnectionStrings__QuartierPflege="Host=127.0.0.1;Port=1;Database=codegen;Username=codegen" \
+        dotnet "bin/$configuration/net10.0/QuartierPflege.Host.dll" codegen write >"$log" 2>&1); then
+    cat "$log" >&2; rm -f "$log"; qp_log "Generating Wolverine's handler code failed"; return 1
+  fi
+  rm -f "$log"
+  dotnet build "$target" -c "$configuration" -p:QpPregenerated=true -nologo -v q -clp:ErrorsOnly
+}

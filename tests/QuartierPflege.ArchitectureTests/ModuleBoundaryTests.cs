@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace QuartierPflege.ArchitectureTests;
 
 public sealed class ModuleBoundaryTests
@@ -35,15 +37,35 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void Inside_a_module_only_the_registration_entry_point_is_public()
+    public void Inside_a_module_only_the_registration_entry_point_and_Wolverine_handlers_are_public()
     {
         var violations = Solution.Modules
             .SelectMany(m => m.Implementation.GetExportedTypes()
                 .Where(t => t.FullName != $"QuartierPflege.{m.Module}.{m.Module}Module")
+                .Where(t => !HasHandlerShape(t))
                 .Select(t => t.FullName!))
             .ToList();
 
-        Assert.True(violations.Count == 0, "Public types inside modules (make them internal):\n" + string.Join("\n", violations));
+        Assert.True(violations.Count == 0, "Public types inside modules (make them internal; Wolverine needs only its "
+            + "handler types public: a public static or sealed class named ...Handler):\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// Wolverine discovers only public handler types. Such a type is a top-level static or sealed class named
+    /// <c>...Handler</c> whose public members use only public types (the message, Marten's sessions, public interfaces);
+    /// its body may use the module's internals.
+    /// </summary>
+    internal static bool HasHandlerShape(Type type)
+        => type is { IsClass: true, IsNested: false }
+           && type.Name.EndsWith("Handler", StringComparison.Ordinal)
+           && type.IsSealed
+           && type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+               .All(method => IsVisible(method.ReturnType) && method.GetParameters().All(p => IsVisible(p.ParameterType)));
+
+    private static bool IsVisible(Type type)
+    {
+        var element = type.HasElementType ? type.GetElementType()! : type;
+        return element.IsGenericParameter || (element.IsVisible && element.GetGenericArguments().All(IsVisible));
     }
 
     [Fact]

@@ -12,6 +12,10 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Waits until <paramref name="condition"/> holds (a file, a server's mailbox); fails naming <paramref name="what"/>.</summary>
+    public static Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+        => UntilAsync(condition, holds => holds, what, timeout);
+
     public static async Task<T> UntilAsync<T>(Func<Task<T>> look, Func<T, bool> holds, string what, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(look);

@@ -51,9 +51,8 @@ public class QpApp : IAsyncLifetime, IAsyncDisposable
     /// <summary>Configuration for this Host (set before first use), e.g. <c>["Mail:Transport"] = "Smtp"</c>.</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        ["Mail:PollInterval"] = "00:00:00.050",
-        // Most tests need no scheduler; job tests switch it on (see tests/QuartierPflege.BuildingBlocks.Tests/Jobs).
-        ["Jobs:SchedulerEnabled"] = "false",
+        // Most tests need no Hangfire server; job tests switch it on (see tests/QuartierPflege.BuildingBlocks.Tests/Jobs).
+        ["Jobs:ServerEnabled"] = "false",
         // Tests start Hosts on empty databases to migrate them; Wolverine would refuse to start without its tables.
         ["Database:CreateSchemaAtStartup"] = "true",
         // A failing handler is retried quickly, so that a dead letter is reached within a test.

@@ -35,7 +35,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         settings["Mail:Transport"] = "Smtp";
         settings["Mail:Smtp:Host"] = Host;
         settings["Mail:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Mail:Smtp:EnableStartTls"] = "false";
+        settings["Mail:Smtp:Security"] = "None";
         settings["Mail:Smtp:Timeout"] = "00:00:10";
     }
 
@@ -78,7 +78,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
         try
         {
-            await MessageWaiting.WaitUntilAsync(
+            await Eventually.UntilAsync(
                 async () => process.HasExited || await AcceptsConnectionsAsync(), $"the SMTP test server on port {Port}", StartTimeout);
         }
         catch (TimeoutException)
@@ -128,7 +128,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived and returns all of them.</summary>
     public async Task<IReadOnlyList<ReceivedMail>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
     {
-        await MessageWaiting.WaitUntilAsync(
+        await Eventually.UntilAsync(
             () => Task.FromResult(Messages.Count >= count), $"{count} message(s) at the SMTP test server on port {Port}", timeout);
         return Messages;
     }

@@ -51,7 +51,6 @@ public static class TestDatabases
             {
                 // Nothing to relay or send while the schema is being built.
                 app.Settings["Messaging:RelayEnabled"] = "false";
-                app.Settings["Mail:SenderEnabled"] = "false";
                 await app.MigrateAsync();
             }
 

@@ -1,5 +1,6 @@
 using Marten;
 using Wolverine.Runtime;
+using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.Host.Identity;
@@ -9,6 +10,12 @@ namespace QuartierPflege.Host.Composition;
 /// <summary>The Host's verbs: <c>migrate</c> applies every module's migrations, <c>seed-demo</c> also loads demo data.</summary>
 internal static class CommandLine
 {
+    private static readonly string[] JasperFxVerbs =
+        ["codegen", "describe", "storage", "resources", "check-env", "help", "wolverine-diagnostics", "db-apply", "db-assert", "db-dump", "db-patch", "projections"];
+
+    /// <summary>Verbs of the JasperFx command line (Wolverine, Marten), e.g. <c>codegen write</c> for pre-generated handler code.</summary>
+    public static bool IsJasperFxVerb(string[] args) => args.Length > 0 && JasperFxVerbs.Contains(args[0], StringComparer.Ordinal);
+
     public static async Task<bool> TryRunVerbAsync(WebApplication app, string[] args)
     {
         // The verb comes first; everything else (--urls …, Key=Value) is configuration for the host.
@@ -32,7 +39,7 @@ internal static class CommandLine
 
                 return false;
             default:
-                await Console.Error.WriteLineAsync($"Unbekannter Befehl „{verb}“. Möglich: migrate, seed-demo (oder ohne Befehl: Webanwendung starten).");
+                await Console.Error.WriteLineAsync($"Unbekannter Befehl „{verb}“. Möglich: migrate, seed-demo, codegen, storage, describe (oder ohne Befehl: Webanwendung starten).");
                 Environment.ExitCode = 2;
                 return true;
         }
@@ -49,10 +56,12 @@ internal static class CommandLine
             await database.MigrateAsync(services, cancellationToken);
         }
 
-        // Every module's documents, their indexes and functions, and Wolverine's envelope tables (schema wolverine):
+        // Every module's documents, their indexes and functions, Wolverine's envelope tables (schema wolverine) and
+        // Hangfire's tables (schema hangfire):
         // production never creates tables at first use.
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
         await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync();
+        await JobsSchema.MigrateAsync(services, cancellationToken);
     }
 
     public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ internal static class HostSetup
         services.AddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
         services.AddQuartierPflegeDatabase(configuration);
         services.AddQuartierPflegeDocuments(configuration);
-        builder.AddQuartierPflegeMessaging(typeof(HostSetup).Assembly);
+        builder.AddQuartierPflegeMessaging(typeof(HostSetup).Assembly, GeneratedCode.TypeLoadMode);
         services.AddBuildingBlocks();
         ValidationSetup.UseGermanMessages();
 
@@ -119,6 +119,7 @@ internal static class HostSetup
         app.MapIdentityEndpoints();
         app.MapMessageAdminEndpoints();
         app.MapJobAdminEndpoints();
+        app.MapJobsDashboard();
         app.MapModules();
         app.MapRazorPages();
         return app;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using NodaTime;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Persistence;
+using QuartierPflege.CaseManagement.Tests.Support;
 using QuartierPflege.Testing;
 
 namespace QuartierPflege.CaseManagement.Tests.Cases;
@@ -27,9 +27,8 @@ internal static class CaseTestData
         LocalDate? lastContactOn = null,
         CaseStatus status = CaseStatus.Open,
         TestUser? deputy = null)
-        => await app.InScopeAsync(async services =>
+        => await app.QueryAsync(async db =>
         {
-            var db = services.GetRequiredService<CaseManagementDbContext>();
             var resident = new Resident
             {
                 FirstName = firstName,
@@ -50,8 +49,10 @@ internal static class CaseTestData
             var opened = openedOn ?? Today.PlusDays(-30);
             var @case = new Case
             {
-                Number = await db.NextCaseNumberAsync(2026, CancellationToken.None),
+                Number = await db.Session.NextCaseNumberAsync(2026, CancellationToken.None),
                 ResidentId = resident.Id,
+                ResidentName = resident.DisplayName,
+                ResidentSearchName = resident.SearchName,
                 CaseManagerId = manager.Id,
                 CaseManagerName = manager.DisplayName,
                 DeputyId = deputy?.Id,
@@ -63,17 +64,17 @@ internal static class CaseTestData
                 Quartier = quartier,
                 CreatedAt = QpApp.DefaultStart,
             };
-            db.Residents.Add(resident);
-            db.Cases.Add(@case);
-            await db.SaveChangesAsync();
-            return @case;
+            db.Session.Insert(resident);
+            db.Session.Insert(@case);
+            await db.Session.SaveChangesAsync();
+            // As a request would read it (with the revision Marten gave it).
+            return (await db.Session.LoadAsync<Case>(@case.Id))!;
         });
 
-    public static Task<T> DbAsync<T>(this QpApp app, Func<CaseManagementDbContext, Task<T>> work)
-        => app.InScopeAsync(services => work(services.GetRequiredService<CaseManagementDbContext>()));
+    public static Task<T> DbAsync<T>(this QpApp app, Func<Documents, Task<T>> work) => app.QueryAsync(work);
 
     public static Task<Case> ReloadCaseAsync(this QpApp app, Guid caseId)
-        => app.DbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId));
+        => app.DbAsync(async db => (await db.Session.LoadAsync<Case>(caseId))!);
 
     /// <summary>Asserts an RFC 9457 problem with the status and returns its JSON.</summary>
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)

@@ -62,6 +62,19 @@ public sealed class DashboardTests(QpApp app) : IClassFixture<QpApp>
     }
 
     [Fact]
+    public async Task The_name_search_finds_a_case_from_a_misspelt_name()
+    {
+        var me = await app.CreateUserAsync(Roles.Fallmanagement);
+        await app.CreateCaseAsync(me, "Erika", "Schmidt");
+        await app.CreateCaseAsync(me, "Ilse", "Wagner");
+        var client = await app.SignedInClientAsync(me);
+
+        var typo = await client.GetFromJsonAsync<JsonElement>("/api/case-management/dashboard?search=Schmitt");
+
+        Assert.Equal(["Erika Schmidt"], Names(typo));
+    }
+
+    [Fact]
     public async Task The_list_is_paged_by_25_with_page_links_that_keep_the_filter()
     {
         var me = await app.CreateUserAsync(Roles.Fallmanagement);

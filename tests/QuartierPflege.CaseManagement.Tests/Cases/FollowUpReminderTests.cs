@@ -1,11 +1,8 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Contracts.FollowUps;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Features.Cases;
 using QuartierPflege.Testing;
 
 namespace QuartierPflege.CaseManagement.Tests.Cases;
@@ -13,6 +10,9 @@ namespace QuartierPflege.CaseManagement.Tests.Cases;
 public sealed class FollowUpReminderTests(QpApp app) : IClassFixture<QpApp>
 {
     private static readonly LocalDate Date = new(2026, 3, 2);
+
+    /// <summary>Every digest the commands of this class caused, as they went out (whether or not a module consumes them yet).</summary>
+    private readonly List<FollowUpsDue> _digests = [];
 
     [Fact]
     public async Task The_daily_command_sends_one_digest_per_case_manager_and_the_same_date_again_sends_nothing()
@@ -103,18 +103,11 @@ public sealed class FollowUpReminderTests(QpApp app) : IClassFixture<QpApp>
 
     private async Task SendAsync(LocalDate date)
     {
-        await app.DbAsync(async db =>
-        {
-            db.Publish(new SendFollowUpReminders(Guid.NewGuid(), default, date));
-            return await db.SaveChangesAsync();
-        });
-        await app.WaitForMessagesAsync();
+        var tracked = await app.PublishAndTrackAsync(new SendFollowUpReminders(Guid.NewGuid(), QpApp.DefaultStart, date));
+        _digests.AddRange(tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<FollowUpsDue>().DistinctBy(d => d.MessageId));
     }
 
-    private Task<List<FollowUpsDue>> DigestsAsync()
-        => app.DbAsync(async db => (await db.Outbox.Where(m => m.Name == FollowUpsDue.MessageName).Select(m => m.Payload).ToListAsync())
-            .Select(p => JsonSerializer.Deserialize<FollowUpsDue>(p, MessageJson.Options)!)
-            .ToList());
+    private Task<List<FollowUpsDue>> DigestsAsync() => Task.FromResult(_digests.ToList());
 
     private Task AddFollowUpAsync(Case @case, LocalDate dueOn, string title, bool done = false)
         => app.DbAsync(async db =>
@@ -125,7 +118,8 @@ public sealed class FollowUpReminderTests(QpApp app) : IClassFixture<QpApp>
                 followUp.MarkDone(true, Guid.NewGuid(), "Test", QpApp.DefaultStart);
             }
 
-            db.FollowUps().Add(followUp);
-            return await db.SaveChangesAsync();
+            db.Session.Insert(followUp);
+            await db.Session.SaveChangesAsync();
+            return true;
         });
 }

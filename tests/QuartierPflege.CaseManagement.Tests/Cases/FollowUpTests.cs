@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Features.Cases;
@@ -52,7 +52,7 @@ public sealed class FollowUpTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal("Bitte geben Sie an, worum es geht.", empty.FieldMessage("title"));
         Assert.NotEmpty(badDate.FieldMessage("dueOn"));
         Assert.NotEmpty(badDone.FieldMessage("done"));
-        Assert.Equal(0, await app.DbAsync(db => db.FollowUps().CountAsync(f => f.CaseId == @case.Id)));
+        Assert.Equal(0, await app.DbAsync(db => db.FollowUps.CountAsync(f => f.CaseId == @case.Id)));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class FollowUpTests(QpApp app) : IClassFixture<QpApp>
         Assert.Contains("Hausnotruf nachfragen", page, StringComparison.Ordinal);
         Assert.Contains("09.03.2026", page, StringComparison.Ordinal);
 
-        var id = await app.DbAsync(db => db.FollowUps().Where(f => f.CaseId == @case.Id).Select(f => f.Id).SingleAsync());
+        var id = await app.DbAsync(db => db.FollowUps.Where(f => f.CaseId == @case.Id).Select(f => f.Id).SingleAsync());
         var done = await client.SubmitFormAsync(url, [new("done", "true")], $"{url}?handler=Done&followUpId={id}");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Contains("erledigt von", await client.GetStringAsync(url), StringComparison.Ordinal);

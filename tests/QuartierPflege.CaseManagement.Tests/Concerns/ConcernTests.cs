@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Domain;

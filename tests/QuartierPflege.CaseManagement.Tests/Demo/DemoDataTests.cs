@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using QuartierPflege.BuildingBlocks.Messaging;
+using Marten;
+using Npgsql;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.CaseManagement.Domain;
@@ -31,12 +31,12 @@ public sealed class DemoDataTests(QpApp app) : IClassFixture<QpApp>
         var today = app.Clock.Today();
         await app.QueryAsync(async db =>
         {
-            var cases = await db.Cases.AsNoTracking().Where(c => c.Quartier == DemoCaseData.Quartier).ToListAsync();
+            var cases = await db.Cases.Where(c => c.Quartier == DemoCaseData.Quartier).ToListAsync();
             var open = cases.Where(c => c.Status == CaseStatus.Open).Select(c => c.Id).ToHashSet();
             var closed = cases.Where(c => c.IsClosed).Select(c => c.Id).ToHashSet();
             Assert.Equal(Enum.GetValues<CaseStatus>(), cases.Select(c => c.Status).Distinct().Order());
 
-            var visits = await db.HomeVisits().AsNoTracking().ToListAsync();
+            var visits = await db.HomeVisits.ToListAsync();
             Assert.True(visits.Select(v => v.CaseId).Distinct().Count() >= 15, "Most cases that are not open have a home visit.");
             Assert.DoesNotContain(visits, v => open.Contains(v.CaseId));
             Assert.All(visits, v =>
@@ -46,12 +46,12 @@ public sealed class DemoDataTests(QpApp app) : IClassFixture<QpApp>
                 Assert.All(v.Content.Answers, a => Assert.True(HomeVisitAnswers.IsValid(HomeVisitTemplates.Current.FindQuestion(a.Key)!, a.Value), a.Key));
             });
 
-            var problems = await db.Problems().AsNoTracking().ToListAsync();
+            var problems = await db.Problems.ToListAsync();
             Assert.Contains(problems, p => p.Kind == ProblemKind.RentArrears && p.ChosenAlternative is not null && p.Alternatives.Count >= 2 && p.ChoiceReason is not null);
             Assert.All(problems.Where(p => closed.Contains(p.CaseId)), p => Assert.NotNull(p.Outcome));
             Assert.Equal(Enum.GetValues<ProblemOutcome>(), problems.Where(p => p.Outcome is not null).Select(p => p.Outcome!.Value).Distinct().Order());
 
-            var steps = await db.StepsWithDetails().AsNoTracking().Include(s => s.History).ToListAsync();
+            var steps = await db.Steps.ToListAsync();
             Assert.Equal(Enum.GetValues<StepKind>(), steps.Select(s => s.Kind).Distinct().Order());
             Assert.Equal(Enum.GetValues<StepStatus>(), steps.Select(s => s.Status).Distinct().Order());
             Assert.All(steps, s => Assert.True(s.DueOn >= cases.Single(c => c.Id == s.CaseId).OpenedOn, s.Title));
@@ -67,21 +67,28 @@ public sealed class DemoDataTests(QpApp app) : IClassFixture<QpApp>
             Assert.NotEmpty(help);
             Assert.All(help, s => Assert.Equal((StepStatus.Waiting, NeighbourHelpStatus.Requested), (s.Status, s.NeighbourHelp!.Status)));
 
-            var followUps = await db.FollowUps().AsNoTracking().ToListAsync();
+            var followUps = await db.FollowUps.ToListAsync();
             Assert.Contains(followUps, f => !f.IsDone && f.DueOn == today);
             Assert.Contains(followUps, f => f.IsOverdueOn(today));
             Assert.Contains(followUps, f => f.IsDone);
             Assert.All(followUps, f => Assert.True(FollowUp.MayBeDueOn(f.DueOn, cases.Single(c => c.Id == f.CaseId)), f.Title));
             Assert.DoesNotContain(followUps, f => closed.Contains(f.CaseId) && !f.IsDone);
 
-            var notes = await db.JournalNotes().AsNoTracking().ToListAsync();
+            var notes = await db.JournalNotes.ToListAsync();
             Assert.Contains(notes, n => n.IsConfidential);
             Assert.All(cases, c => Assert.Equal(c.LastContactOn, notes.Where(n => n.CaseId == c.Id).Max(n => n.ContactOn)));
 
-            // A snapshot: nothing was sent to the partners or the volunteers.
-            Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync());
             return true;
         });
+
+        // A snapshot: nothing was sent to the partners or the volunteers (no envelope of Case Management's messages).
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var sent = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM wolverine.wolverine_outgoing_envelopes WHERE message_type LIKE 'case-management.%')
+                 + (SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE message_type LIKE 'case-management.%')
+            """, connection);
+        Assert.Equal(0L, (long)(await sent.ExecuteScalarAsync())!);
     }
 
     [Fact]
@@ -94,15 +101,16 @@ public sealed class DemoDataTests(QpApp app) : IClassFixture<QpApp>
         var today = app.Clock.Today();
         var (overdueTitle, caseId, chosen, partner) = await app.QueryAsync(async db =>
         {
-            var mine = db.Cases.Where(c => c.CaseManagerId == DemoAccounts.Fallmanagement.Id);
-            var overdue = await db.FollowUps().Where(f => f.DoneAt == null && f.DueOn < today && mine.Any(c => c.Id == f.CaseId))
-                .OrderBy(f => f.DueOn).Select(f => f.Title).FirstAsync();
-            var referral = await db.Referrals().Where(r => db.Steps().Any(s => s.Id == r.StepId
-                    && mine.Any(c => c.Id == s.CaseId && c.Status == CaseStatus.InProgress)))
-                .OrderBy(r => r.SentAt).Select(r => new { r.PartnerName, r.StepId }).FirstAsync();
-            var step = await db.Steps().SingleAsync(s => s.Id == referral.StepId);
-            var problem = await db.Problems().SingleAsync(p => p.Id == step.ProblemId);
-            return (overdue, step.CaseId, problem.ChosenAlternative!, referral.PartnerName);
+            var demoManager = DemoAccounts.Fallmanagement.Id;
+            var mine = await db.Cases.Where(c => c.CaseManagerId == demoManager).ToListAsync();
+            var mineIds = mine.Select(c => c.Id).ToHashSet();
+            var inProgress = mine.Where(c => c.Status == CaseStatus.InProgress).Select(c => c.Id).ToHashSet();
+            var overdue = (await db.FollowUps.Where(f => f.DoneAt == null && f.DueOn < today).ToListAsync())
+                .Where(f => mineIds.Contains(f.CaseId)).OrderBy(f => f.DueOn).Select(f => f.Title).First();
+            var step = (await db.Steps.ToListAsync())
+                .Where(s => s.Referral is not null && inProgress.Contains(s.CaseId)).OrderBy(s => s.Referral!.SentAt).First();
+            var problem = (await db.Session.LoadAsync<ProblemSituation>(step.ProblemId))!;
+            return (overdue, step.CaseId, problem.ChosenAlternative!, step.Referral!.PartnerName);
         });
 
         var dashboard = await (await client.GetAsync("/CaseManagement")).HtmlAsync();
@@ -121,13 +129,13 @@ public sealed class DemoDataTests(QpApp app) : IClassFixture<QpApp>
     private Task<Counts> CountAsync() => app.QueryAsync(async db => new Counts(
         await db.Residents.CountAsync(r => r.Quartier == DemoCaseData.Quartier),
         await db.Cases.CountAsync(c => c.Quartier == DemoCaseData.Quartier),
-        await db.HomeVisits().CountAsync(),
-        await db.Problems().CountAsync(),
-        await db.Steps().CountAsync(),
-        await db.Referrals().CountAsync(),
-        await db.NeighbourHelpRequests().CountAsync(),
-        await db.FollowUps().CountAsync(),
-        await db.JournalNotes().CountAsync(),
+        await db.HomeVisits.CountAsync(),
+        await db.Problems.CountAsync(),
+        await db.Steps.CountAsync(),
+        await db.Steps.CountAsync(s => s.Referral != null),
+        await db.Steps.CountAsync(s => s.NeighbourHelp != null),
+        await db.FollowUps.CountAsync(),
+        await db.JournalNotes.CountAsync(),
         await db.Consents.CountAsync(),
         await db.AuditEntries.CountAsync(a => a.UserName == "Demodaten (seed-demo)")));
 }

@@ -8,6 +8,7 @@ public sealed class CaseWorkTests
     private static Case NewCase(CaseStatus status = CaseStatus.Open, LocalDate? lastContact = null) => new()
     {
         Number = "F-2026-0001",
+        ResidentName = "Erika Müller",
         CaseManagerName = "Sabine Fuchs",
         Quartier = "Döbeln-Nord",
         Status = status,

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using NodaTime;
+using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.Testing;
 
 namespace QuartierPflege.CaseManagement.Tests.Planning;
@@ -28,18 +30,21 @@ public sealed class ClosingTests(PlanningApp app) : IClassFixture<PlanningApp>
         var @case = await app.CaseAsync();
         var problemId = await @case.AddProblemAsync("Loneliness");
 
-        var response = await @case.Client.PostAsJsonAsync($"{@case.Api}/close",
-            new { outcomes = new[] { new { problemId, outcome = "Resolved", note = "Besuchsdienst kommt wöchentlich." } } });
-        await app.WaitForMessagesAsync();
+        HttpResponseMessage response = null!;
+        var tracked = await app.TrackAsync(async () => response = await @case.Client.PostAsJsonAsync($"{@case.Api}/close",
+            new { outcomes = new[] { new { problemId, outcome = "Resolved", note = "Besuchsdienst kommt wöchentlich." } } }));
 
         Assert.Equal("2026-03-02", (await response.ShouldBeAsync<JsonElement>(200)).GetProperty("closedOn").GetString());
         var plan = await @case.PlanAsync();
         Assert.Equal("Closed", plan.GetProperty("status").GetString());
         Assert.Equal("Resolved", plan.GetProperty("problems")[0].GetProperty("outcome").GetString());
-        var closed = Assert.Single(await app.PublishedAsync("case-management.case-closed.v1"), p => p.GetProperty("caseId").GetGuid() == @case.CaseId);
-        Assert.Equal("2026-03-02", closed.GetProperty("closedOn").GetString());
+        var closed = Assert.Single(tracked.Published<CaseClosed>());
+        Assert.Equal(@case.CaseId, closed.CaseId);
+        Assert.Equal(new LocalDate(2026, 3, 2), closed.ClosedOn);
         Assert.Equal(HttpStatusCode.Conflict, (await @case.Client.PostAsJsonAsync($"{@case.Api}/problems", new { kind = "Neglect" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await @case.Client.PostAsJsonAsync($"{@case.Api}/close", new { outcomes = Array.Empty<object>() })).StatusCode);
+        var again = await app.TrackAsync(async () =>
+            Assert.Equal(HttpStatusCode.Conflict, (await @case.Client.PostAsJsonAsync($"{@case.Api}/close", new { outcomes = Array.Empty<object>() })).StatusCode));
+        Assert.Empty(again.Published<CaseClosed>());
     }
 
     [Fact]

@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NodaTime;
+using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Planning.Consent;
 using QuartierPflege.Testing;
 using QuartierPflege.Volunteers.Contracts;
+using Wolverine.Tracking;
 
 namespace QuartierPflege.CaseManagement.Tests.Planning;
 
@@ -44,15 +46,17 @@ public sealed class NeighbourHelpTests(PlanningApp app) : IClassFixture<Planning
     [Fact]
     public async Task The_request_carries_address_and_description_and_the_page_waits_for_proposals()
     {
-        var (@case, stepId, requestId) = await RequestedAsync();
+        var (@case, stepId, requestId, tracked) = await RequestedAndTrackedAsync();
 
-        var payload = Assert.Single(await app.PublishedAsync("case-management.neighbour-help-requested.v1"), p => p.GetProperty("requestId").GetGuid() == requestId);
+        var request = Assert.Single(tracked.Published<NeighbourHelpRequested>());
         var html = await @case.Client.GetStringAsync(@case.Page("Plan"));
 
-        Assert.Equal("Bahnhofstraße", payload.GetProperty("residentAddress").GetProperty("street").GetString());
-        Assert.Equal("2. OG links", payload.GetProperty("residentAddress").GetProperty("flat").GetString());
-        Assert.Equal(8, payload.GetProperty("hoursPerMonth").GetInt32());
-        Assert.Equal("besuchsdienst", payload.GetProperty("roleProfileKey").GetString());
+        Assert.Equal(requestId, request.RequestId);
+        Assert.Equal(@case.CaseId, request.CaseId);
+        Assert.Equal("Bahnhofstraße", request.ResidentAddress.Street);
+        Assert.Equal("2. OG links", request.ResidentAddress.Flat);
+        Assert.Equal(8, request.HoursPerMonth);
+        Assert.Equal("besuchsdienst", request.RoleProfileKey);
         Assert.Contains("Vorschläge werden gesucht …", html);
         Assert.Equal("Waiting", (await @case.PlanAsync()).Step(stepId).GetProperty("status").GetString());
     }
@@ -80,14 +84,15 @@ public sealed class NeighbourHelpTests(PlanningApp app) : IClassFixture<Planning
         await app.PublishAndWaitAsync(new HelpersProposed(Guid.NewGuid(), default, requestId, [Anna]));
         var version = (await @case.PlanAsync()).Step(stepId).GetProperty("version").GetUInt32();
 
-        var response = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/helper",
-            new { volunteerId = Anna.VolunteerId, notRelatedUpToSecondDegree = true, notSameHousehold = false, version });
+        HttpResponseMessage response = null!;
+        var tracked = await app.TrackAsync(async () => response = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/helper",
+            new { volunteerId = Anna.VolunteerId, notRelatedUpToSecondDegree = true, notSameHousehold = false, version }));
 
         var errors = (await response.ShouldBeAsync<JsonElement>(400)).GetProperty("errors");
         Assert.Contains("Haushalt", errors.GetProperty("notSameHousehold")[0].GetString());
         Assert.Contains("Pflegeperson", errors.GetProperty("notRegisteredCarer")[0].GetString());
         Assert.False(errors.TryGetProperty("notRelatedUpToSecondDegree", out _));
-        Assert.Empty(await app.PublishedAsync("case-management.helper-chosen.v1"));
+        Assert.Empty(tracked.Published<HelperChosen>());
     }
 
     [Fact]
@@ -96,22 +101,24 @@ public sealed class NeighbourHelpTests(PlanningApp app) : IClassFixture<Planning
         var (@case, stepId, requestId) = await RequestedAsync();
         await app.PublishAndWaitAsync(new HelpersProposed(Guid.NewGuid(), default, requestId, [Anna, Bernd]));
 
-        var response = await @case.Client.SubmitFormAsync(@case.Page("Plan"),
+        var version = Version(await @case.PlanAsync(), stepId);
+        HttpResponseMessage response = null!;
+        var tracked = await app.TrackAsync(async () => response = await @case.Client.SubmitFormAsync(@case.Page("Plan"),
             [
-                new("stepId", stepId.ToString()), new("version", Version(await @case.PlanAsync(), stepId)), new("volunteerId", Bernd.VolunteerId.ToString()),
+                new("stepId", stepId.ToString()), new("version", version), new("volunteerId", Bernd.VolunteerId.ToString()),
                 new("notRelatedUpToSecondDegree", "true"), new("notSameHousehold", "true"), new("notRegisteredCarer", "true"),
             ],
-            $"{@case.Page("Plan")}?handler=ChooseHelper");
-        await app.WaitForMessagesAsync();
-        var chosen = Assert.Single(await app.PublishedAsync("case-management.helper-chosen.v1"), p => p.GetProperty("requestId").GetGuid() == requestId);
+            $"{@case.Page("Plan")}?handler=ChooseHelper"));
+        var chosen = Assert.Single(tracked.Published<HelperChosen>());
         var started = new AssignmentStarted(Guid.NewGuid(), default, Guid.NewGuid(), requestId, @case.CaseId, Bernd.VolunteerId, "besuchsdienst", "aufwandspauschale", new LocalDate(2026, 3, 9));
         await app.PublishAndWaitAsync(started);
         await app.PublishAndWaitAsync(started with { MessageId = Guid.NewGuid() });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(Bernd.VolunteerId, chosen.GetProperty("volunteerId").GetGuid());
-        Assert.Equal(@case.Manager.Id, chosen.GetProperty("chosenBy").GetGuid());
-        Assert.True(chosen.GetProperty("declarations").GetProperty("notRegisteredCarer").GetBoolean());
+        Assert.Equal(requestId, chosen.RequestId);
+        Assert.Equal(Bernd.VolunteerId, chosen.VolunteerId);
+        Assert.Equal(@case.Manager.Id, chosen.ChosenBy);
+        Assert.True(chosen.Declarations.NotRegisteredCarer);
         var step = (await @case.PlanAsync()).Step(stepId);
         Assert.Equal("InProgress", step.GetProperty("status").GetString());
         Assert.Equal("Started", step.GetProperty("neighbourHelp").GetProperty("status").GetString());
@@ -146,7 +153,6 @@ public sealed class NeighbourHelpTests(PlanningApp app) : IClassFixture<Planning
         var response = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/helper",
             new { volunteerId = helper.VolunteerId, notRelatedUpToSecondDegree = true, notSameHousehold = true, notRegisteredCarer = true, version });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await app.WaitForMessagesAsync();
     }
 
     private static string Version(JsonElement plan, Guid stepId)
@@ -154,12 +160,18 @@ public sealed class NeighbourHelpTests(PlanningApp app) : IClassFixture<Planning
 
     private async Task<(TestCase Case, Guid StepId, Guid RequestId)> RequestedAsync()
     {
+        var (@case, stepId, requestId, _) = await RequestedAndTrackedAsync();
+        return (@case, stepId, requestId);
+    }
+
+    private async Task<(TestCase Case, Guid StepId, Guid RequestId, ITrackedSession Tracked)> RequestedAndTrackedAsync()
+    {
         var @case = await app.CaseAsync();
         app.Consent.Grant(@case.ResidentId, ConsentPurpose.InvolveNeighbours);
         var problemId = await @case.AddProblemAsync();
-        var stepId = await @case.AddStepAsync(problemId, Help);
-        await app.WaitForMessagesAsync();
+        var stepId = Guid.Empty;
+        var tracked = await app.TrackAsync(async () => stepId = await @case.AddStepAsync(problemId, Help));
         var requestId = (await @case.PlanAsync()).Step(stepId).GetProperty("neighbourHelp").GetProperty("requestId").GetGuid();
-        return (@case, stepId, requestId);
+        return (@case, stepId, requestId, tracked);
     }
 }

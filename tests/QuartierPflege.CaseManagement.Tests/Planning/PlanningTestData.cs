@@ -1,14 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Contracts.Messaging;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Testing;
+using Wolverine.Tracking;
 
 namespace QuartierPflege.CaseManagement.Tests.Planning;
 
@@ -20,8 +20,9 @@ internal sealed record TestCase(Guid CaseId, Guid ResidentId, TestUser Manager, 
 }
 
 /// <summary>
-/// Residents and cases are made by another area; these tests write them straight into the database, and publish the
-/// other modules' messages into the outbox as those modules would.
+/// Residents and cases are made by another area; these tests write them straight into the database as documents. Other
+/// modules' messages are published as those modules would (<c>app.PublishAndTrackAsync</c>), and what this module
+/// published is read from Wolverine's tracked sessions.
 /// </summary>
 internal static class PlanningTestData
 {
@@ -34,7 +35,7 @@ internal static class PlanningTestData
         var manager = await app.CreateUserAsync(role, "Fallmanagerin Petra Lange");
         var (caseId, residentId) = await app.InScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<CaseManagementDbContext>();
+            var session = sp.GetRequiredService<IDocumentSession>();
             var resident = new Resident
             {
                 FirstName = "Gisela",
@@ -52,8 +53,9 @@ internal static class PlanningTestData
             };
             var @case = new Case
             {
-                Number = await db.NextCaseNumberAsync(2026, CancellationToken.None),
+                Number = await session.NextCaseNumberAsync(2026, CancellationToken.None),
                 ResidentId = resident.Id,
+                ResidentName = resident.DisplayName,
                 CaseManagerId = manager.Id,
                 CaseManagerName = manager.DisplayName,
                 OpenedOn = OpenedOn,
@@ -61,35 +63,25 @@ internal static class PlanningTestData
                 Quartier = Quartier,
                 CreatedAt = app.Clock.GetCurrentInstant(),
             };
-            db.Residents.Add(resident);
-            db.Cases.Add(@case);
-            await db.SaveChangesAsync();
+            @case.ShowResident(resident);
+            session.Insert(resident);
+            session.Insert(@case);
+            await session.SaveChangesAsync();
             return (@case.Id, resident.Id);
         });
         return new TestCase(caseId, residentId, manager, await app.SignedInClientAsync(manager));
     }
 
-    /// <summary>Publishes a message as its module would (through an outbox) and waits until it is handled.</summary>
-    public static async Task PublishAndWaitAsync<TMessage>(this QpApp app, TMessage message)
-        where TMessage : class, IIntegrationMessage
-    {
-        await app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<CaseManagementDbContext>();
-            db.Publish(message);
-            await db.SaveChangesAsync();
-        });
-        await app.WaitForMessagesAsync();
-    }
+    /// <summary>
+    /// The messages of a type this module published during a tracked session, once each: a message is sent once per
+    /// module that handles it (or, while no module in this Host handles it yet, recorded as having no route).
+    /// </summary>
+    public static IReadOnlyList<T> Published<T>(this ITrackedSession tracked)
+        where T : IIntegrationMessage
+        => [.. tracked.Sent.MessagesOf<T>().Concat(tracked.NoRoutes.MessagesOf<T>()).DistinctBy(m => m.MessageId)];
 
-    /// <summary>The payloads this module put into its outbox under a wire name.</summary>
-    public static Task<List<JsonElement>> PublishedAsync(this QpApp app, string name)
-        => app.InScopeAsync(async sp =>
-        {
-            var payloads = await sp.GetRequiredService<CaseManagementDbContext>().Outbox
-                .Where(o => o.Name == name).OrderBy(o => o.Id).Select(o => o.Payload).ToListAsync();
-            return payloads.Select(p => JsonDocument.Parse(p).RootElement.Clone()).ToList();
-        });
+    /// <summary>Publishes one message of another module (as it would) and waits until its handling is done.</summary>
+    public static Task PublishAndWaitAsync(this QpApp app, object message) => app.PublishAndTrackAsync(message);
 
     public static async Task<Guid> AddProblemAsync(this TestCase @case, string kind = "Loneliness")
     {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Planning.Consent;
 using QuartierPflege.Partners.Contracts;
@@ -11,7 +13,6 @@ namespace QuartierPflege.CaseManagement.Tests.Planning;
 
 public sealed class ReferralTests(PlanningApp app) : IClassFixture<PlanningApp>
 {
-    private const string Requested = "case-management.referral-requested.v1";
     private const string Summary = "Frau K. braucht Unterstützung beim Wäschewaschen und Einkaufen, zweimal pro Woche.";
 
     private static object Referral(Guid partnerId, bool contact = false) => new
@@ -24,20 +25,23 @@ public sealed class ReferralTests(PlanningApp app) : IClassFixture<PlanningApp>
         referral = new { partnerId, serviceCategory = ServiceCategories.Haushaltshilfe, disclosedSummary = Summary, discloseContactDetails = contact, respondBy = "2026-03-09" },
     };
 
+    /// <summary>The message as JSON, to check that nothing undisclosed is anywhere in it.</summary>
+    private static readonly JsonSerializerOptions Wire = new JsonSerializerOptions(JsonSerializerOptions.Web).ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
     [Fact]
     public async Task A_referral_without_share_consent_is_refused_naming_the_consent()
     {
         var @case = await app.CaseAsync();
         var partner = app.Partners.Add("Helfende Hände Döbeln", ServiceCategories.Haushaltshilfe, PlanningTestData.Quartier);
         var problemId = await @case.AddProblemAsync("DailyLiving");
-        var before = (await app.PublishedAsync(Requested)).Count;
 
-        var response = await @case.Client.PostAsJsonAsync($"{@case.Api}/problems/{problemId}/steps", Referral(partner.PartnerId));
+        HttpResponseMessage response = null!;
+        var tracked = await app.TrackAsync(async () => response = await @case.Client.PostAsJsonAsync($"{@case.Api}/problems/{problemId}/steps", Referral(partner.PartnerId)));
 
         var message = await response.FieldErrorAsync("consent");
         Assert.Contains("Weitergabe an Netzwerkpartner", message);
         Assert.Contains("Helfende Hände Döbeln", message);
-        Assert.Equal(before, (await app.PublishedAsync(Requested)).Count);
+        Assert.Empty(tracked.Published<ReferralRequested>());
         Assert.Equal(0, (await @case.PlanAsync()).GetProperty("problems")[0].GetProperty("steps").GetArrayLength());
     }
 
@@ -56,20 +60,22 @@ public sealed class ReferralTests(PlanningApp app) : IClassFixture<PlanningApp>
         })).EnsureSuccessStatusCode();
         var problemId = await @case.AddProblemAsync("DailyLiving");
 
-        var stepId = await @case.AddStepAsync(problemId, Referral(partner.PartnerId));
-        await app.WaitForMessagesAsync();
+        var stepId = Guid.Empty;
+        var tracked = await app.TrackAsync(async () => stepId = await @case.AddStepAsync(problemId, Referral(partner.PartnerId)));
 
-        var payload = (await app.PublishedAsync(Requested)).Single(p => p.GetProperty("caseId").GetGuid() == @case.CaseId);
-        Assert.Equal(Summary, payload.GetProperty("disclosedSummary").GetString());
-        Assert.Equal(partner.PartnerId, payload.GetProperty("partnerId").GetGuid());
-        Assert.Equal(PlanningTestData.Quartier, payload.GetProperty("quartier").GetString());
-        Assert.Equal("2026-03-09", payload.GetProperty("respondBy").GetString());
-        Assert.Equal(JsonValueKind.Null, payload.GetProperty("contactDetails").ValueKind);
-        Assert.DoesNotContain("Herzinsuffizienz", payload.GetRawText());
-        Assert.DoesNotContain("Krause", payload.GetRawText());
+        var request = Assert.Single(tracked.Published<ReferralRequested>());
+        var payload = JsonSerializer.Serialize(request, Wire);
+        Assert.Equal(@case.CaseId, request.CaseId);
+        Assert.Equal(Summary, request.DisclosedSummary);
+        Assert.Equal(partner.PartnerId, request.PartnerId);
+        Assert.Equal(PlanningTestData.Quartier, request.Quartier);
+        Assert.Equal(new LocalDate(2026, 3, 9), request.RespondBy);
+        Assert.Null(request.ContactDetails);
+        Assert.DoesNotContain("Herzinsuffizienz", payload);
+        Assert.DoesNotContain("Krause", payload);
         var step = (await @case.PlanAsync()).Step(stepId);
         Assert.Equal("Waiting", step.GetProperty("status").GetString());
-        Assert.Equal(payload.GetProperty("referralId").GetGuid(), step.GetProperty("referral").GetProperty("referralId").GetGuid());
+        Assert.Equal(request.ReferralId, step.GetProperty("referral").GetProperty("referralId").GetGuid());
     }
 
     [Fact]
@@ -79,14 +85,16 @@ public sealed class ReferralTests(PlanningApp app) : IClassFixture<PlanningApp>
         var partner = app.Partners.Add("Pflegedienst Sonnenschein", ServiceCategories.Haushaltshilfe, PlanningTestData.Quartier);
         app.Consent.Grant(@case.ResidentId, ConsentPurpose.ShareWithPartners, partnerId: partner.PartnerId);
         var problemId = await @case.AddProblemAsync("DailyLiving");
-        await @case.AddStepAsync(problemId, Referral(partner.PartnerId));
-        var sent = (await app.PublishedAsync(Requested)).Count;
+        var first = await app.TrackAsync(() => @case.AddStepAsync(problemId, Referral(partner.PartnerId)));
 
         app.Consent.Withdraw(@case.ResidentId, ConsentPurpose.ShareWithPartners);
-        var response = await @case.Client.PostAsJsonAsync($"{@case.Api}/problems/{problemId}/steps", Referral(partner.PartnerId, contact: true));
+        HttpResponseMessage response = null!;
+        var afterWithdrawal = await app.TrackAsync(async () =>
+            response = await @case.Client.PostAsJsonAsync($"{@case.Api}/problems/{problemId}/steps", Referral(partner.PartnerId, contact: true)));
 
+        Assert.Single(first.Published<ReferralRequested>());
         Assert.Contains("Weitergabe an Netzwerkpartner", await response.FieldErrorAsync("consent"));
-        Assert.Equal(sent, (await app.PublishedAsync(Requested)).Count);
+        Assert.Empty(afterWithdrawal.Published<ReferralRequested>());
     }
 
     [Fact]
@@ -158,15 +166,35 @@ public sealed class ReferralTests(PlanningApp app) : IClassFixture<PlanningApp>
         var (@case, stepId, referralId, _) = await SentReferralAsync();
         var version = (await @case.PlanAsync()).Step(stepId).GetProperty("version").GetUInt32();
 
-        var response = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/withdraw-referral", new { reason = "Tochter übernimmt das Waschen.", version });
-        await app.WaitForMessagesAsync();
+        HttpResponseMessage response = null!;
+        var tracked = await app.TrackAsync(async () =>
+            response = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/withdraw-referral", new { reason = "Tochter übernimmt das Waschen.", version }));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var withdrawn = Assert.Single(await app.PublishedAsync("case-management.referral-withdrawn.v1"), p => p.GetProperty("referralId").GetGuid() == referralId);
-        Assert.Equal("Tochter übernimmt das Waschen.", withdrawn.GetProperty("reason").GetString());
+        var withdrawn = Assert.Single(tracked.Published<ReferralWithdrawn>());
+        Assert.Equal(referralId, withdrawn.ReferralId);
+        Assert.Equal("Tochter übernimmt das Waschen.", withdrawn.Reason);
         var step = (await @case.PlanAsync()).Step(stepId);
         Assert.Equal("Cancelled", step.GetProperty("status").GetString());
         Assert.Equal("Withdrawn", step.GetProperty("referral").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_withdrawal_on_a_stale_version_is_refused_and_tells_the_partner_nothing()
+    {
+        var (@case, stepId, referralId, partner) = await SentReferralAsync();
+        var stale = (await @case.PlanAsync()).Step(stepId).GetProperty("version").GetInt32();
+        await app.PublishAndWaitAsync(new ReferralAccepted(Guid.NewGuid(), default, referralId, partner.PartnerId, app.Clock.GetCurrentInstant(), "Herr Wolf"));
+
+        HttpResponseMessage response = null!;
+        var tracked = await app.TrackAsync(async () =>
+            response = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/withdraw-referral", new { reason = "Doch nicht nötig.", version = stale }));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Empty(tracked.Published<ReferralWithdrawn>());
+        var step = (await @case.PlanAsync()).Step(stepId);
+        Assert.Equal("InProgress", step.GetProperty("status").GetString());
+        Assert.Equal("Accepted", step.GetProperty("referral").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -199,7 +227,6 @@ public sealed class ReferralTests(PlanningApp app) : IClassFixture<PlanningApp>
         app.Consent.Grant(@case.ResidentId, ConsentPurpose.ShareWithPartners, partnerId: partner.PartnerId);
         var problemId = await @case.AddProblemAsync("DailyLiving");
         var stepId = await @case.AddStepAsync(problemId, Referral(partner.PartnerId));
-        await app.WaitForMessagesAsync();
         var referralId = (await @case.PlanAsync()).Step(stepId).GetProperty("referral").GetProperty("referralId").GetGuid();
         return (@case, stepId, referralId, partner);
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Tests.Support;
@@ -58,6 +58,25 @@ public sealed class ResidentApiTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(["Müllerschön", "Schönmüller"], found.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("lastName").GetString()));
         Assert.Equal(3, all.GetProperty("totalCount").GetInt32());
         Assert.Equal(1, all.GetProperty("page").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_list_finds_a_resident_from_the_start_of_the_name_and_from_a_misspelt_name()
+    {
+        var client = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var quartier = $"T-{Guid.NewGuid():N}"[..20];
+        await client.CreateResidentAsync("Erika", "Schmidt", quartier);
+        await client.CreateResidentAsync("Gerda", "Krause", quartier);
+
+        var start = await (await client.GetAsync($"{CaseWorkApi.Residents}?q=schmi&quartier={quartier}")).JsonAsync(HttpStatusCode.OK);
+        var typo = await (await client.GetAsync($"{CaseWorkApi.Residents}?q=Schmitt&quartier={quartier}")).JsonAsync(HttpStatusCode.OK);
+        var typoWithFirstName = await (await client.GetAsync($"{CaseWorkApi.Residents}?q=erika%20schmitt&quartier={quartier}")).JsonAsync(HttpStatusCode.OK);
+        var other = await (await client.GetAsync($"{CaseWorkApi.Residents}?q=Schulze&quartier={quartier}")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(["Schmidt"], start.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("lastName").GetString()));
+        Assert.Equal(["Schmidt"], typo.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("lastName").GetString()));
+        Assert.Equal(["Schmidt"], typoWithFirstName.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("lastName").GetString()));
+        Assert.Equal(0, other.GetProperty("totalCount").GetInt32());
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Tests.Support;
 using QuartierPflege.Testing;
@@ -88,7 +88,7 @@ public sealed class ResidentPageTests(QpApp app) : IClassFixture<QpApp>
         var second = await app.SignedInClientAsync(Roles.Koordination);
         var id = await first.CreateResidentAsync(lastName: "Zweimal");
         var url = $"/CaseManagement/Bewohner/{id}/Bearbeiten";
-        var version = await app.QueryAsync(db => db.Residents.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        var version = await app.QueryAsync(async db => (await db.Session.LoadAsync<global::QuartierPflege.CaseManagement.Domain.Resident>(id))!.Version);
         (string, string)[] Edit(string phone) =>
         [
             .. Fields("Zweimal").Where(f => f.Item1 != "Input.Phone"),
@@ -102,7 +102,7 @@ public sealed class ResidentPageTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Jemand anderes hat diesen Eintrag inzwischen geändert.", refused, StringComparison.Ordinal);
         Assert.Contains("value=\"0222\"", refused, StringComparison.Ordinal);
-        Assert.Equal("0111", await app.QueryAsync(db => db.Residents.Where(r => r.Id == id).Select(r => r.Phone).SingleAsync()));
+        Assert.Equal("0111", await app.QueryAsync(async db => (await db.Session.LoadAsync<global::QuartierPflege.CaseManagement.Domain.Resident>(id))!.Phone));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ResidentPageTests(QpApp app) : IClassFixture<QpApp>
         var id = await client.CreateResidentAsync(lastName: "Entfernt");
         var (relativeId, version) = await app.QueryAsync(async db =>
         {
-            var resident = await db.Residents.Include(r => r.Relatives).SingleAsync(r => r.Id == id);
+            var resident = (await db.Session.LoadAsync<global::QuartierPflege.CaseManagement.Domain.Resident>(id))!;
             return (resident.Relatives[0].Id, resident.Version);
         });
         var fields = Fields("Entfernt")
@@ -129,7 +129,7 @@ public sealed class ResidentPageTests(QpApp app) : IClassFixture<QpApp>
         var response = await client.SubmitFormAsync($"/CaseManagement/Bewohner/{id}/Bearbeiten", fields);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(0, await app.QueryAsync(db => db.Relatives.CountAsync(r => r.ResidentId == id)));
+        Assert.Empty(await app.QueryAsync(async db => (await db.Session.LoadAsync<global::QuartierPflege.CaseManagement.Domain.Resident>(id))!.Relatives));
     }
 
     [Fact]

@@ -5,8 +5,7 @@ namespace QuartierPflege.Notifications.Tests.Mail;
 
 public sealed class MailTemplateTests
 {
-    // Compiling the templates takes a moment; they are immutable afterwards.
-    private static readonly MailTemplates Templates = new();
+    private static readonly MailTemplates Templates = MailTemplates.Shared;
 
     [Fact]
     public void A_template_renders_German_dates_and_euro_amounts()
@@ -55,6 +54,22 @@ public sealed class MailTemplateTests
     }
 
     [Fact]
+    public void The_lines_of_loops_and_conditions_leave_no_blank_lines_behind()
+    {
+        var digest = Templates.Render(SampleMails.FollowUpsDueTemplate, SampleMails.FollowUpsDue()).TextBody.ReplaceLineEndings("\n");
+        var statement = Templates.Render(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved(withheldAboveCap: 61.25m)).TextBody.ReplaceLineEndings("\n");
+        var html = Templates.Render(SampleMails.FollowUpsDueTemplate, SampleMails.FollowUpsDue()).HtmlBody.ReplaceLineEndings("\n");
+
+        Assert.Contains(
+            "fällig:\n\n- Jürgen Weiß (F-2026-0001): Gespräch über die Größe der Wohnung (fällig am 1. März 2026)\n" +
+            "- Käthe Özdemir (F-2026-0001): Hausnotruf prüfen (fällig am 2. März 2026)\n\nSie finden",
+            digest);
+        Assert.Contains("Summe: 1.234,50 €\nÜber dem steuerfreien Höchstbetrag und daher einbehalten: 61,25 €\n\nVielen Dank", statement);
+        Assert.Contains("<tbody>\n<tr><td>Jürgen Weiß", html);
+        Assert.Contains("2. März 2026</td></tr>\n</tbody>", html);
+    }
+
+    [Fact]
     public void A_subject_is_one_line()
     {
         var mail = Templates.Render(SampleMails.TestMailTemplate, new TestMail("Frau Schulze", new LocalDate(2026, 3, 2), null));
@@ -66,7 +81,33 @@ public sealed class MailTemplateTests
     public void An_unknown_template_or_a_missing_field_fails_loudly()
     {
         Assert.Throws<ArgumentException>(() => Templates.Render("notifications.no-such-mail.v1", new { }));
-        Assert.ThrowsAny<Exception>(() => Templates.Render(SampleMails.TestMailTemplate, new { Name = "ohne Datum" }));
+        var missingVariable = Assert.ThrowsAny<Exception>(() => Templates.Render(SampleMails.TestMailTemplate, new { Name = "ohne Datum", Note = "x" }));
+        Assert.Contains("date", missingVariable.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_member_the_template_asks_for_but_the_model_lacks_fails_loudly()
+    {
+        // As a misspelt "item.case_numbr" in a template would: the item has no such member.
+        var model = new
+        {
+            CaseManagerName = "Jörg Fuß",
+            Date = new LocalDate(2026, 3, 2),
+            Items = new[] { new { ResidentDisplayName = "Jürgen Weiß", Title = "Anruf", DueOn = new LocalDate(2026, 3, 1) } },
+        };
+
+        var failure = Assert.ThrowsAny<Exception>(() => Templates.Render(SampleMails.FollowUpsDueTemplate, model));
+        Assert.Contains("case_number", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Umlauts_stay_umlauts_in_HTML_and_only_markup_characters_are_escaped()
+    {
+        var mail = Templates.Render(SampleMails.TestMailTemplate, new TestMail("Frau Öztürk <b>", new LocalDate(2026, 3, 2), "Grüße & „Dank“ 'heute'"));
+
+        Assert.Contains("<p>Guten Tag Frau Öztürk &lt;b&gt;,</p>", mail.HtmlBody);
+        Assert.Contains("<p>Grüße &amp; „Dank“ &#x27;heute&#x27;</p>", mail.HtmlBody);
+        Assert.Contains("Guten Tag Frau Öztürk <b>,", mail.TextBody);
     }
 
     [Theory]

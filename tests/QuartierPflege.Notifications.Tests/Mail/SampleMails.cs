@@ -1,5 +1,6 @@
 using NodaTime;
 using QuartierPflege.CaseManagement.Contracts.FollowUps;
+using QuartierPflege.Notifications.Contracts;
 
 namespace QuartierPflege.Notifications.Tests.Mail;
 
@@ -55,4 +56,15 @@ internal static class SampleMails
         [new("Nachbarschaftshilfe (Stunden)", 12.5m, 150m), new("Fahrtkosten (km)", 4235m, 1084.50m)],
         1234.50m,
         withheldAboveCap);
+
+    /// <summary>A rendered mail as another module's handler would send it, with German letters in every part.</summary>
+    public static SendMail SendMail(string address = "grete.mueller@example.org", string? name = "Grete Müller", string kind = TestMailTemplate) => new(
+        Guid.NewGuid(),
+        Instant.FromUtc(2026, 3, 2, 8, 0),
+        kind,
+        address,
+        name,
+        "Grüße aus der Südstraße",
+        "<!DOCTYPE html><html lang=\"de\"><body><p>Guten Tag Frau Müller,</p><p>Grüße aus der Südstraße – 1.234,50 €</p></body></html>",
+        "Guten Tag Frau Müller,\n\nGrüße aus der Südstraße – 1.234,50 €\n");
 }

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Partners.Contracts;
@@ -24,10 +25,11 @@ public sealed class PartnerDirectoryTests(QpApp app) : IClassFixture<QpApp>, IAs
     {
         await app.InScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<Persistence.PartnersDbContext>();
-            var doctor = db.Set<Domain.Partner>().Single(p => p.Name == "Hausarztpraxis Dr. Weber");
+            var session = sp.GetRequiredService<IDocumentSession>();
+            var doctor = await session.Query<Domain.Partner>().SingleAsync(p => p.Name == "Hausarztpraxis Dr. Weber");
             doctor.Status = PartnerStatus.Paused;
-            await db.SaveChangesAsync();
+            session.Update(doctor);
+            await session.SaveChangesAsync();
         });
 
         var doctors = await FindAsync(ServiceCategories.Hausarzt, "Döbeln-Nord");
@@ -48,6 +50,30 @@ public sealed class PartnerDirectoryTests(QpApp app) : IClassFixture<QpApp>, IAs
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await volunteer.GetAsync("/Partners")).StatusCode);
     }
 
-    private Task<IReadOnlyList<PartnerListing>> FindAsync(string category, string quartier)
+    [Fact]
+    public async Task Seeding_the_demo_partners_again_adds_none_twice()
+    {
+        await app.SeedDemoDataAsync();
+
+        var all = await FindAsync(null, null);
+
+        Assert.Equal(all.Count, all.Select(p => p.Name).Distinct().Count());
+        Assert.Contains(all, p => p.Name == "Pflegestützpunkt Mittelsachsen");
+    }
+
+    [Fact]
+    public async Task A_partner_is_found_by_its_id_and_an_unknown_id_finds_none()
+    {
+        var known = (await FindAsync(ServiceCategories.Sozialamt, null)).Single();
+
+        var found = await app.InScopeAsync(sp => sp.GetRequiredService<IPartnerDirectory>().GetAsync(known.PartnerId, CancellationToken.None));
+        var unknown = await app.InScopeAsync(sp => sp.GetRequiredService<IPartnerDirectory>().GetAsync(Guid.NewGuid(), CancellationToken.None));
+
+        Assert.Equal("Sozialamt Landkreis Mittelsachsen, Außenstelle Döbeln", found?.Name);
+        Assert.Equal([ServiceCategories.Sozialamt], found?.ServiceCategories);
+        Assert.Null(unknown);
+    }
+
+    private Task<IReadOnlyList<PartnerListing>> FindAsync(string? category, string? quartier)
         => app.InScopeAsync(sp => sp.GetRequiredService<IPartnerDirectory>().FindPartnersAsync(category, quartier, CancellationToken.None));
 }

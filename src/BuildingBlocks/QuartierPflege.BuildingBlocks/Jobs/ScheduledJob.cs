@@ -1,10 +1,11 @@
 namespace QuartierPflege.BuildingBlocks.Jobs;
 
 /// <summary>
-/// A job of the product as code defines it: its key, its cron schedule (Europe/Berlin), a German description for the
-/// admin page and what it does. Quartz stores only the key and the schedule; the work is looked up here by key.
+/// A job of the product as code defines it: its key (Hangfire's recurring job id), its cron schedule (Europe/Berlin),
+/// a German description for the jobs page and how to build its command. Hangfire stores only the key and the schedule;
+/// what a run sends is looked up here by key, so a deployment changes it without touching the stored schedule.
 /// </summary>
-internal sealed record ScheduledJob(string Key, string Cron, string Description, Func<IServiceProvider, CancellationToken, Task> RunAsync);
+internal sealed record ScheduledJob(string Key, string Cron, string Description, Type CommandType, Func<NodaTime.IClock, object> CreateCommand);
 
 /// <summary>Every scheduled job registered by the Host and the modules, in key order.</summary>
 internal sealed class ScheduledJobCatalog

@@ -2,16 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuartierPflege.BuildingBlocks.Contracts.Messaging;
-using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Persistence;
 
 namespace QuartierPflege.BuildingBlocks.Messaging;
 
 public static class MessagingRegistration
 {
-    /// <summary>The daily job (03:30 Berlin) that deletes handled outbox and inbox rows older than <c>Messaging:Retention</c>.</summary>
-    public const string PruneJobKey = "messaging.prune";
-
     /// <summary>The relay, the dispatcher and the monitor; called once by the Host.</summary>
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,9 +16,6 @@ public static class MessagingRegistration
         services.TryAddSingleton<MessageDispatcher>();
         services.TryAddSingleton<MessageMonitor>();
         services.AddHostedService<OutboxRelay>();
-        // Called directly rather than through a command: building blocks own no module outbox to send one to.
-        services.AddScheduledJob(PruneJobKey, "0 30 3 * * ?", "Zugestellte Nachrichten nach der Aufbewahrungsfrist löschen",
-            (provider, cancellationToken) => provider.GetRequiredService<MessageMonitor>().PruneAsync(cancellationToken));
         return services;
     }
 

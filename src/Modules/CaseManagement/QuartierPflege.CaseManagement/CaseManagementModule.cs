@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
-using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.CaseManagement.Access;
@@ -14,6 +13,7 @@ using QuartierPflege.CaseManagement.Features.Demo;
 using QuartierPflege.CaseManagement.Features.Planning;
 using QuartierPflege.CaseManagement.Features.Residents;
 using QuartierPflege.CaseManagement.Persistence;
+using Wolverine;
 
 namespace QuartierPflege.CaseManagement;
 
@@ -25,7 +25,14 @@ public static class CaseManagementModule
     public static IServiceCollection AddCaseManagement(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddModuleDbContext<CaseManagementDbContext>(CaseManagementDbContext.SchemaName);
+        services.AddCaseManagementDocuments();
+        // Wolverine finds only public handler types: the daily digest and the answers of partners and volunteers. The
+        // digest reads the staff directory, whose implementation is the Host's (internal): resolved from the scope.
+        services.ConfigureWolverine(o =>
+        {
+            o.Discovery.IncludeAssembly(typeof(CaseManagementModule).Assembly);
+            o.CodeGeneration.AlwaysUseServiceLocationFor<IStaffDirectory>();
+        });
         services.AddNavigationItem(new NavigationItem("Fälle", "/CaseManagement", Policies.CaseWork, 10));
         services.AddScoped<AuditTrail>();
         services.AddScoped<CaseAccess>();

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
-using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
-using QuartierPflege.Compensation.Persistence;
+using QuartierPflege.Compensation.Documents;
+using Wolverine;
 
 namespace QuartierPflege.Compensation;
 
@@ -16,7 +16,8 @@ public static class CompensationModule
     public static IServiceCollection AddCompensation(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddModuleDbContext<CompensationDbContext>(CompensationDbContext.SchemaName);
+        services.AddCompensationDocuments();
+        services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(CompensationModule).Assembly));
         services.AddNavigationItem(new NavigationItem("Auszahlungen", "/Compensation", Policies.Finance, 30));
         return services;
     }

@@ -1,12 +1,9 @@
+using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using QuartierPflege.BuildingBlocks.Messaging;
-using QuartierPflege.BuildingBlocks.Persistence;
-using QuartierPflege.CaseManagement.Contracts.FollowUps;
 using QuartierPflege.Notifications.Mail;
-using QuartierPflege.Notifications.Mail.Messages;
-using QuartierPflege.Notifications.Persistence;
+using Wolverine;
 
 namespace QuartierPflege.Notifications;
 
@@ -15,12 +12,19 @@ public static class NotificationsModule
 {
     public const string AreaName = "Notifications";
 
+    public const string SchemaName = "notifications";
+
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddModuleDbContext<NotificationsDbContext>(NotificationsDbContext.SchemaName);
         services.AddMail(configuration);
-        services.AddMessageHandler<FollowUpsDue, FollowUpsDueMail, NotificationsDbContext>();
+        services.ConfigureMarten(o => o.Schema.For<SentMail>().DatabaseSchemaName(SchemaName));
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        services.ConfigureWolverine(o =>
+        {
+            o.Discovery.IncludeAssembly(typeof(NotificationsModule).Assembly);
+            o.Policies.Add(new MailFailurePolicy(mail.EffectiveRetryCooldowns, mail.EffectiveRefusalCooldowns));
+        });
         return services;
     }
 

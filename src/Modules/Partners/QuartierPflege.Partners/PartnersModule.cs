@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
-using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Directory;
-using QuartierPflege.Partners.Persistence;
+using Wolverine;
 
 namespace QuartierPflege.Partners;
 
@@ -18,7 +17,8 @@ public static class PartnersModule
     public static IServiceCollection AddPartners(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddModuleDbContext<PartnersDbContext>(PartnersDbContext.SchemaName);
+        services.AddPartnerDocuments();
+        services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(PartnersModule).Assembly));
         services.AddNavigationItem(new NavigationItem("Netzwerkpartner", "/Partners", Policies.PartnerDirectory, 40));
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
         services.AddDemoDataSeeder<DemoPartners>();

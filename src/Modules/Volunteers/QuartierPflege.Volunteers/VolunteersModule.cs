@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
-using QuartierPflege.BuildingBlocks.Persistence;
 using QuartierPflege.BuildingBlocks.Security;
-using QuartierPflege.Volunteers.Persistence;
+using QuartierPflege.Volunteers.Documents;
+using Wolverine;
 
 namespace QuartierPflege.Volunteers;
 
@@ -16,7 +16,8 @@ public static class VolunteersModule
     public static IServiceCollection AddVolunteers(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddModuleDbContext<VolunteersDbContext>(VolunteersDbContext.SchemaName);
+        services.AddVolunteersDocuments();
+        services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(VolunteersModule).Assembly));
         services.AddNavigationItem(new NavigationItem("Ehrenamt", "/Volunteers", Policies.Volunteering, 20));
         return services;
     }

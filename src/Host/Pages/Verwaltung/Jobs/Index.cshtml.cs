@@ -10,27 +10,35 @@ namespace QuartierPflege.Host.Pages.Verwaltung.Jobs;
 
 internal sealed class JobsModel(JobMonitor monitor, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public bool SchedulerEnabled => monitor.SchedulerEnabled;
+    public bool ServerEnabled => monitor.ServerEnabled;
+
+    public int ActiveServers { get; private set; }
 
     public IReadOnlyList<ScheduledJobStatus> Jobs { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Jobs = await monitor.ListAsync(cancellationToken);
-
-    public async Task<IActionResult> OnPostRunAsync(string key, CancellationToken cancellationToken)
+    public void OnGet()
     {
-        Message = await monitor.RunNowAsync(key, cancellationToken) switch
+        ActiveServers = monitor.ActiveServers();
+        Jobs = monitor.List();
+    }
+
+    public IActionResult OnPostRun(string key)
+    {
+        Message = monitor.RunNow(key) switch
         {
             RunNowResult.Started => t[JobMessages.StartedFormat, monitor.DescriptionOf(key)!],
-            RunNowResult.SchedulerDisabled => t[JobMessages.SchedulerDisabled],
+            RunNowResult.NoServer => t[JobMessages.NoServer],
             _ => t[JobMessages.UnknownJob],
         };
         return RedirectToPage();
     }
 
     public string Schedule(ScheduledJobStatus job) => ScheduleWording.Describe(job.Cron, t);
+
+    public string Result(ScheduledJobStatus job) => JobMessages.Result(job.LastResult, t);
 
     public static string Shown(Instant? instant) => instant is { } at ? GermanDates.Show(at) : "–";
 }

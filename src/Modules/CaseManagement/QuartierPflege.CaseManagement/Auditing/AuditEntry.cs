@@ -4,11 +4,12 @@ namespace QuartierPflege.CaseManagement.Auditing;
 
 /// <summary>
 /// Who read or changed which resident or case record, when (DSGVO: reads of special-category data are logged).
-/// Append-only: the database refuses updates and deletes of this table.
+/// Append-only: nothing in the module updates or deletes an entry (the documents are only ever inserted).
 /// </summary>
 internal sealed class AuditEntry
 {
-    public long Id { get; private set; }
+    /// <summary>Time-ordered (version 7): ties of <see cref="At"/> keep the order of writing.</summary>
+    public Guid Id { get; init; } = Guid.CreateVersion7();
 
     public Instant At { get; init; }
 

@@ -1,17 +1,17 @@
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Auditing;
 
 /// <summary>
-/// Records reads and changes. Entries are added to the DbContext, so a change and its audit entry are saved together;
-/// for pure reads call <see cref="SaveReadAsync"/>.
+/// Records reads and changes. <see cref="Record"/> adds the entry to the request's document session, so a change and its
+/// audit entry commit together with the caller's <c>SaveChangesAsync</c>; for pure reads call <see cref="SaveReadAsync"/>.
 /// </summary>
-internal sealed class AuditTrail(CaseManagementDbContext db, ICurrentUser user, IClock clock)
+internal sealed class AuditTrail(IDocumentSession session, ICurrentUser user, IClock clock)
 {
     public void Record(AuditAction action, string recordKind, Guid recordId, string description, Guid? residentId = null, Guid? caseId = null)
-        => db.AuditEntries.Add(new AuditEntry
+        => session.Insert(new AuditEntry
         {
             At = clock.GetCurrentInstant(),
             UserId = user.Id,
@@ -28,12 +28,12 @@ internal sealed class AuditTrail(CaseManagementDbContext db, ICurrentUser user, 
     public async Task SaveReadAsync(string recordKind, Guid recordId, string description, Guid? residentId, Guid? caseId, CancellationToken cancellationToken)
     {
         Record(AuditAction.Read, recordKind, recordId, description, residentId, caseId);
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     public async Task SaveDeniedAsync(string recordKind, Guid recordId, Guid? caseId, CancellationToken cancellationToken)
     {
         Record(AuditAction.DeniedRead, recordKind, recordId, "Zugriff verweigert (kein Fallmanagement, keine Vertretung)", caseId: caseId);
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain;
@@ -6,7 +7,7 @@ namespace QuartierPflege.CaseManagement.Domain;
 /// The file opened when a resident needs support (Fall). Owned by a case manager with a deputy; only they and
 /// coordination may see it.
 /// </summary>
-internal sealed class Case
+internal sealed class Case : IRevisioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -15,7 +16,11 @@ internal sealed class Case
 
     public Guid ResidentId { get; init; }
 
-    public Resident? Resident { get; init; }
+    /// <summary>Denormalised from the resident ("Erika Müller") for lists without a second read; kept in step when the resident changes.</summary>
+    public required string ResidentName { get; set; }
+
+    /// <summary>Lower-case "last first" of the resident, for the dashboard's name search (trigram index).</summary>
+    public string ResidentSearchName { get; set; } = string.Empty;
 
     public Guid CaseManagerId { get; set; }
 
@@ -39,7 +44,15 @@ internal sealed class Case
 
     public Instant CreatedAt { get; init; }
 
-    public uint Version { get; private set; }
+    /// <summary>Marten's numeric revision: two people changing the same case get a conflict, not a lost update.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Copies what lists show of the resident onto the case (at opening and whenever the resident is edited).</summary>
+    public void ShowResident(Resident resident)
+    {
+        ResidentName = resident.DisplayName;
+        ResidentSearchName = resident.SearchName;
+    }
 
     public bool IsClosed => Status == CaseStatus.Closed;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using JasperFx;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain;
@@ -6,7 +8,7 @@ namespace QuartierPflege.CaseManagement.Domain;
 /// An early signal about a resident (Hinweis), reported by anyone signed in. The reporter names the person in free text
 /// (volunteers must not browse residents); a case manager triages it: new case, existing case, or dismissed with a reason.
 /// </summary>
-internal sealed class Concern
+internal sealed class Concern : IRevisioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -22,22 +24,29 @@ internal sealed class Concern
 
     public Instant ReportedAt { get; init; }
 
+    [JsonInclude]
     public ConcernStatus Status { get; private set; } = ConcernStatus.Open;
 
+    [JsonInclude]
     public Guid? CaseId { get; private set; }
 
+    [JsonInclude]
     public Guid? ResidentId { get; private set; }
 
+    [JsonInclude]
     public string? DismissalReason { get; private set; }
 
+    [JsonInclude]
     public Guid? TriagedBy { get; private set; }
 
+    [JsonInclude]
     public string? TriagedByName { get; private set; }
 
+    [JsonInclude]
     public Instant? TriagedAt { get; private set; }
 
-    /// <summary>PostgreSQL xmin: two case managers triaging the same concern do not both win.</summary>
-    public uint Version { get; private set; }
+    /// <summary>Marten's numeric revision: two case managers triaging the same concern do not both win.</summary>
+    public int Version { get; set; }
 
     public bool IsOpen => Status == ConcernStatus.Open;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain;
@@ -35,10 +36,13 @@ internal sealed class Consent
 
     public Instant RecordedAt { get; init; }
 
+    [JsonInclude]
     public Instant? WithdrawnAt { get; private set; }
 
+    [JsonInclude]
     public Guid? WithdrawnBy { get; private set; }
 
+    [JsonInclude]
     public string? WithdrawnByName { get; private set; }
 
     public bool IsActive => WithdrawnAt is null;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain;
@@ -21,10 +22,13 @@ internal sealed class FollowUp
 
     public required string CreatedByName { get; init; }
 
+    [JsonInclude]
     public Instant? DoneAt { get; private set; }
 
+    [JsonInclude]
     public Guid? DoneBy { get; private set; }
 
+    [JsonInclude]
     public string? DoneByName { get; private set; }
 
     public bool IsDone => DoneAt is not null;

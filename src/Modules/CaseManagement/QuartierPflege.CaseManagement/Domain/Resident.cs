@@ -1,9 +1,10 @@
+using JasperFx;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain;
 
 /// <summary>An (often older) person living in a Quartier whom the programme supports (Bewohner:in).</summary>
-internal sealed class Resident
+internal sealed class Resident : IRevisioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -41,11 +42,13 @@ internal sealed class Resident
 
     public Guid CreatedBy { get; init; }
 
-    /// <summary>Lower-case "last first" for the name search (kept by the database as a generated column).</summary>
-    public string SearchName { get; private set; } = string.Empty;
+    /// <summary>Lower-case "last first" for the name search (a duplicated column with a trigram index); derived, never set.</summary>
+    public string SearchName => SearchNameOf(FirstName, LastName);
 
-    /// <summary>PostgreSQL xmin: two people editing the same resident get a conflict, not a lost update.</summary>
-    public uint Version { get; private set; }
+    /// <summary>Marten's numeric revision: two people editing the same resident (relatives included) get a conflict.</summary>
+    public int Version { get; set; }
+
+    public static string SearchNameOf(string firstName, string lastName) => $"{lastName} {firstName}".ToLowerInvariant();
 
     public string DisplayName => $"{FirstName} {LastName}";
 
@@ -67,8 +70,6 @@ internal enum CareLevel
 internal sealed class Relative
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
-
-    public Guid ResidentId { get; init; }
 
     public required string Name { get; set; }
 

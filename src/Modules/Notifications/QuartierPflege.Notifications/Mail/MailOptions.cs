@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace QuartierPflege.Notifications.Mail;
 
 internal enum MailTransportKind
@@ -9,10 +11,35 @@ internal enum MailTransportKind
     Smtp,
 }
 
-/// <summary>Settings of outgoing mail (configuration section "Mail"; README "E-Mail" lists them).</summary>
+/// <summary>How the connection to the SMTP server is secured.</summary>
+internal enum MailSecurity
+{
+    /// <summary>Plain connection upgraded with STARTTLS, which the server must offer (submission port 587).</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (implicit TLS, port 465).</summary>
+    SslOnConnect,
+
+    /// <summary>No encryption (a relay on the same machine or in a closed network; tests).</summary>
+    None,
+}
+
+/// <summary>Settings of outgoing mail (configuration section "Mail"; docs/notes/notifications.md lists them).</summary>
 internal sealed class MailOptions
 {
     public const string Section = "Mail";
+
+    /// <summary>Growing pauses before each new attempt while the server is away, times out or answers 4xx.</summary>
+    public static readonly TimeSpan[] DefaultRetryCooldowns =
+    [
+        TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5),
+        TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1),
+        TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(2), TimeSpan.FromHours(4),
+        TimeSpan.FromHours(4), TimeSpan.FromHours(8),
+    ];
+
+    /// <summary>Pauses before the attempts after a permanent refusal (5xx): two more tries, then a dead letter.</summary>
+    public static readonly TimeSpan[] DefaultRefusalCooldowns = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
 
     public MailTransportKind Transport { get; set; } = MailTransportKind.Pickup;
 
@@ -25,22 +52,27 @@ internal sealed class MailOptions
 
     public SmtpSettings Smtp { get; set; } = new();
 
-    /// <summary>Whether this process sends mail. Every Host does by default; two or more may run side by side.</summary>
-    public bool SenderEnabled { get; set; } = true;
+    // Null rather than the defaults: the configuration binder appends configured array items to a non-empty default.
+    public TimeSpan[]? RetryCooldowns { get; set; }
 
-    /// <summary>How often the sender looks for mail falling due for a retry (new mail wakes it at once).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan[]? RefusalCooldowns { get; set; }
 
-    /// <summary>Wait after the first failed attempt; it doubles with every further failure.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan[] EffectiveRetryCooldowns => RetryCooldowns is { Length: > 0 } configured ? configured : DefaultRetryCooldowns;
 
-    /// <summary>The longest wait between two attempts. Mail is never given up: it waits for the server to come back.</summary>
-    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan[] EffectiveRefusalCooldowns => RefusalCooldowns is { Length: > 0 } configured ? configured : DefaultRefusalCooldowns;
 
-    public TimeSpan DelayAfter(int attempts)
+    /// <summary>The settings as configured, with the pickup folder resolved against the content root.</summary>
+    public static MailOptions Read(IConfiguration configuration, string contentRoot)
     {
-        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
-        return TimeSpan.FromTicks((long)Math.Min(RetryBaseDelay.Ticks * factor, RetryMaxDelay.Ticks));
+        var options = new MailOptions();
+        Fill(options, configuration, contentRoot);
+        return options;
+    }
+
+    public static void Fill(MailOptions options, IConfiguration configuration, string contentRoot)
+    {
+        configuration.GetSection(Section).Bind(options);
+        options.PickupDirectory = MailRegistration.ResolvePickupDirectory(options.PickupDirectory, configuration["QP_DATA_DIR"], contentRoot);
     }
 }
 
@@ -48,14 +80,17 @@ internal sealed class SmtpSettings
 {
     public string Host { get; set; } = string.Empty;
 
-    /// <summary>587 is the submission port with STARTTLS. Implicit TLS (port 465) is not supported by SmtpClient.</summary>
-    public int Port { get; set; } = 587;
+    /// <summary>Empty means the usual port of <see cref="Security"/>: 465 for implicit TLS, else 587 (submission).</summary>
+    public int? Port { get; set; }
+
+    public MailSecurity Security { get; set; } = MailSecurity.StartTls;
 
     public string? User { get; set; }
 
     public string? Password { get; set; }
 
-    public bool EnableStartTls { get; set; } = true;
-
+    /// <summary>How long one step of the conversation with the server (connect, greeting, each command) may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int EffectivePort => Port ?? (Security == MailSecurity.SslOnConnect ? 465 : 587);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace QuartierPflege.Notifications.Mail;
 
@@ -9,22 +8,14 @@ internal static class MailRegistration
 {
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
+        // The handler reads the settings itself (see SendMailHandler); registering them here makes a Host with a
+        // broken mail configuration refuse to start instead of failing at the first mail.
         services.AddOptions<MailOptions>()
-            .Bind(configuration.GetSection(MailOptions.Section))
-            .PostConfigure<IHostEnvironment>((options, environment) =>
-                options.PickupDirectory = ResolvePickupDirectory(options.PickupDirectory, configuration["QP_DATA_DIR"], environment.ContentRootPath))
+            .Configure<IHostEnvironment>((options, environment) => MailOptions.Fill(options, configuration, environment.ContentRootPath))
             .Validate(o => o.Transport != MailTransportKind.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host),
                 "Mail:Smtp:Host is required when Mail:Transport is Smtp.")
+            .Validate(o => o.Smtp.Timeout > TimeSpan.Zero, "Mail:Smtp:Timeout must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<MailTemplates>();
-        services.AddScoped<MailQueue>();
-        services.AddSingleton<SmtpMailTransport>();
-        services.AddSingleton<PickupDirectoryMailTransport>();
-        services.AddSingleton<IMailTransport>(provider =>
-            provider.GetRequiredService<IOptions<MailOptions>>().Value.Transport == MailTransportKind.Smtp
-                ? provider.GetRequiredService<SmtpMailTransport>()
-                : provider.GetRequiredService<PickupDirectoryMailTransport>());
-        services.AddHostedService<MailSender>();
         return services;
     }
 

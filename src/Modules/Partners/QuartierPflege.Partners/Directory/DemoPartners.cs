@@ -1,13 +1,12 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Domain;
-using QuartierPflege.Partners.Persistence;
 
 namespace QuartierPflege.Partners.Directory;
 
 /// <summary>A small, plausible partner network around Döbeln for the demo (names invented).</summary>
-internal sealed class DemoPartners(PartnersDbContext db) : IDemoDataSeeder
+internal sealed class DemoPartners(IDocumentSession session) : IDemoDataSeeder
 {
     private const string Nord = "Döbeln-Nord";
     private const string Mitte = "Döbeln-Mitte";
@@ -17,13 +16,16 @@ internal sealed class DemoPartners(PartnersDbContext db) : IDemoDataSeeder
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var existing = await db.Set<Partner>().Select(p => p.Name).ToListAsync(cancellationToken);
-        foreach (var partner in Partners().Where(p => !existing.Contains(p.Name)))
+        // By name, so that a second run (or a partner added later) adds only what is missing.
+        var existing = await session.Query<Partner>().Select(p => p.Name).ToListAsync(cancellationToken);
+        var missing = Partners().Where(p => !existing.Contains(p.Name)).ToList();
+        if (missing.Count == 0)
         {
-            db.Add(partner);
+            return;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        session.Insert<Partner>(missing);
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     private static IEnumerable<Partner> Partners() =>

@@ -1,16 +1,15 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Domain;
-using QuartierPflege.Partners.Persistence;
 
 namespace QuartierPflege.Partners.Directory;
 
 /// <summary>The read-only face of the partner directory that other modules use (referrals pick partners here).</summary>
-internal sealed class PartnerDirectory(PartnersDbContext db) : IPartnerDirectory
+internal sealed class PartnerDirectory(IQuerySession session) : IPartnerDirectory
 {
     public async Task<IReadOnlyList<PartnerListing>> FindPartnersAsync(string? serviceCategory, string? quartier, CancellationToken cancellationToken)
     {
-        var query = db.Set<Partner>().AsNoTracking().Where(p => p.Status == PartnerStatus.Active);
+        var query = session.Query<Partner>().Where(p => p.Status == PartnerStatus.Active);
         if (!string.IsNullOrWhiteSpace(serviceCategory))
         {
             query = query.Where(p => p.ServiceCategories.Contains(serviceCategory));
@@ -26,9 +25,7 @@ internal sealed class PartnerDirectory(PartnersDbContext db) : IPartnerDirectory
     }
 
     public async Task<PartnerListing?> GetAsync(Guid partnerId, CancellationToken cancellationToken)
-        => await db.Set<Partner>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken) is { } partner
-            ? ToListing(partner)
-            : null;
+        => await session.LoadAsync<Partner>(partnerId, cancellationToken) is { } partner ? ToListing(partner) : null;
 
     internal static PartnerListing ToListing(Partner partner)
         => new(partner.Id, partner.Name, partner.ServiceCategories, partner.Quartiere, partner.Status, partner.Phone, partner.Email);

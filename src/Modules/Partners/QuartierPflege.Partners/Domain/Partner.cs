@@ -2,10 +2,13 @@ using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.Partners.Domain;
 
-/// <summary>An organisation in the network (Netzwerkpartner): what it offers, where, and whether it takes referrals now.</summary>
+/// <summary>
+/// An organisation in the network (Netzwerkpartner): what it offers, where, and whether it takes referrals now. A Marten
+/// document (schema <c>partners</c>); concurrent edits are refused by Marten's optimistic concurrency.
+/// </summary>
 internal sealed class Partner
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public required string Name { get; set; }
 
@@ -21,6 +24,4 @@ internal sealed class Partner
     public string? Email { get; set; }
 
     public string? Address { get; set; }
-
-    public uint Version { get; private set; }
 }

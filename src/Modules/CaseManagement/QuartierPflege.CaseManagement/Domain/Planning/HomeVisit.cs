@@ -5,7 +5,7 @@ namespace QuartierPflege.CaseManagement.Domain.Planning;
 /// <summary>A preventive home visit (präventiver Hausbesuch) of a case, recorded with a versioned checklist.</summary>
 internal sealed class HomeVisit
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid CaseId { get; init; }
 
@@ -18,7 +18,7 @@ internal sealed class HomeVisit
 
     public int TemplateVersion { get; init; }
 
-    /// <summary>Answers, notes and flags as one JSON document (jsonb): its shape follows the template version.</summary>
+    /// <summary>Answers, notes and flags, embedded: their shape follows the template version.</summary>
     public required HomeVisitContent Content { get; init; }
 
     public Instant RecordedAt { get; init; }

@@ -4,7 +4,8 @@ namespace QuartierPflege.CaseManagement.Domain.Planning;
 
 /// <summary>
 /// Neighbour help asked of the Volunteers module for a step: what was disclosed, the helpers it proposed, the one the
-/// case manager chose (with the three declarations of §45a SGB XI / SächsPflUVO) and how the assignment went.
+/// case manager chose (with the three declarations of §45a SGB XI / SächsPflUVO) and how the assignment went. Embedded
+/// in its step.
 /// </summary>
 internal sealed class NeighbourHelpRequest
 {

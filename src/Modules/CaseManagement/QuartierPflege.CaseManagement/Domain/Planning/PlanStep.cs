@@ -1,11 +1,17 @@
+using System.Text.Json.Serialization;
+using JasperFx;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain.Planning;
 
-/// <summary>A step (Maßnahme) of the plan: an internal action, a referral to a partner or neighbour help.</summary>
-internal sealed class PlanStep
+/// <summary>
+/// A step (Maßnahme) of the plan: an internal action, a referral to a partner or neighbour help. One document with what
+/// belongs to it alone (its referral or neighbour-help request and its history) embedded, so that a change and its
+/// history entry are one write under one revision.
+/// </summary>
+internal sealed class PlanStep : IRevisioned
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid CaseId { get; init; }
 
@@ -28,8 +34,8 @@ internal sealed class PlanStep
 
     public Instant CreatedAt { get; init; }
 
-    /// <summary>PostgreSQL xmin: the second of two concurrent edits is refused (409).</summary>
-    public uint Version { get; private set; }
+    /// <summary>Marten's numeric revision: the second of two concurrent edits is refused (409).</summary>
+    public int Version { get; set; }
 
     public Referral? Referral { get; init; }
 
@@ -37,6 +43,19 @@ internal sealed class PlanStep
 
     public List<StepChange> History { get; init; } = [];
 
+    /// <summary>Duplicated (indexed column): partner answers find their step by the referral id.</summary>
+    public Guid? ReferralId => Referral?.Id;
+
+    /// <summary>Duplicated: a partner that becomes unavailable flags the steps referred to it.</summary>
+    public Guid? ReferralPartnerId => Referral?.PartnerId;
+
+    /// <summary>Duplicated: the Volunteers module's answers find their step by the request id.</summary>
+    public Guid? NeighbourHelpId => NeighbourHelp?.Id;
+
+    /// <summary>Duplicated: a helper's suspended enrolment flags the steps they were chosen for.</summary>
+    public Guid? ChosenVolunteerId => NeighbourHelp?.ChosenVolunteerId;
+
+    [JsonIgnore]
     public bool IsOpen => Status is not (StepStatus.Done or StepStatus.Cancelled);
 
     /// <summary>Changes a value and records it in the history, unless it stays the same (redelivered messages change nothing).</summary>
@@ -48,7 +67,7 @@ internal sealed class PlanStep
         }
 
         set(to);
-        History.Add(new StepChange { StepId = Id, At = at, ByUserId = by.UserId, ByName = by.Name, Field = field, From = describe(from), To = describe(to) });
+        History.Add(new StepChange { At = at, ByUserId = by.UserId, ByName = by.Name, Field = field, From = describe(from), To = describe(to) });
         return true;
     }
 
@@ -56,7 +75,7 @@ internal sealed class PlanStep
         => Change("Status", Status, to, PlanningNames.Of, by, at, s => Status = s);
 
     public void Note(string field, string from, string to, Actor by, Instant at)
-        => History.Add(new StepChange { StepId = Id, At = at, ByUserId = by.UserId, ByName = by.Name, Field = field, From = from, To = to });
+        => History.Add(new StepChange { At = at, ByUserId = by.UserId, ByName = by.Name, Field = field, From = from, To = to });
 }
 
 internal enum StepKind
@@ -88,13 +107,9 @@ internal sealed record Actor(Guid? UserId, string Name)
     public static Actor Volunteers { get; } = new(null, "Ehrenamt (Nachricht)");
 }
 
-/// <summary>One entry of a step's history: who changed what when, from → to.</summary>
+/// <summary>One entry of a step's history: who changed what when, from → to (embedded in the step, in order).</summary>
 internal sealed class StepChange
 {
-    public long Id { get; private set; }
-
-    public Guid StepId { get; init; }
-
     public Instant At { get; init; }
 
     public Guid? ByUserId { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using JasperFx;
 using NodaTime;
 
 namespace QuartierPflege.CaseManagement.Domain.Planning;
@@ -6,9 +8,9 @@ namespace QuartierPflege.CaseManagement.Domain.Planning;
 /// A problem situation (Problemlage) of a case's Wege-Hilfe-Plan: the alternatives considered, the path chosen with
 /// the resident and why, and at closing its outcome.
 /// </summary>
-internal sealed class ProblemSituation
+internal sealed class ProblemSituation : IRevisioned
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid CaseId { get; init; }
 
@@ -37,11 +39,10 @@ internal sealed class ProblemSituation
 
     public Instant CreatedAt { get; init; }
 
-    /// <summary>PostgreSQL xmin: the second of two concurrent edits is refused (409).</summary>
-    public uint Version { get; private set; }
+    /// <summary>Marten's numeric revision: the second of two concurrent edits is refused (409).</summary>
+    public int Version { get; set; }
 
-    public List<PlanStep> Steps { get; init; } = [];
-
+    [JsonIgnore]
     public string Title => Kind == ProblemKind.Other && !string.IsNullOrWhiteSpace(OtherText)
         ? $"Sonstiges: {OtherText}"
         : PlanningNames.Of(Kind);

@@ -4,7 +4,7 @@ namespace QuartierPflege.CaseManagement.Domain.Planning;
 
 /// <summary>
 /// The referral of a step to a partner (Vermittlung): what was disclosed (only the summary the case manager wrote,
-/// with consent) and how the partner answered.
+/// with consent) and how the partner answered. Embedded in its step.
 /// </summary>
 internal sealed class Referral
 {
@@ -39,6 +39,7 @@ internal sealed class Referral
     /// <summary>The reason of a decline, of an (un)successful completion or of a withdrawal.</summary>
     public string? Reason { get; set; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOpen => Status is ReferralStatus.Sent or ReferralStatus.Accepted;
 }
 

@@ -2,7 +2,6 @@ using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.CaseManagement.Contracts.FollowUps;
 using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 using QuartierPflege.CaseManagement.Features.Cases.Deputy;
@@ -11,7 +10,6 @@ using QuartierPflege.CaseManagement.Features.Cases.Journal;
 using QuartierPflege.CaseManagement.Features.Cases.Overview;
 using QuartierPflege.CaseManagement.Features.Cases.Reminders;
 using QuartierPflege.CaseManagement.Features.Cases.Status;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases;
 
@@ -32,13 +30,7 @@ internal static class CaseFeatures
         services.AddScoped<MarkFollowUpDone>();
         services.AddScoped<ListJournal>();
         services.AddScoped<AddJournalNote>();
-        services.AddMessageType<FollowUpsDue>();
-        services.AddMessageHandler<SendFollowUpReminders, SendFollowUpRemindersHandler, CaseManagementDbContext>();
-        services.AddScheduledCommand<CaseManagementDbContext, SendFollowUpReminders>(
-            "case-management.send-follow-up-reminders",
-            "0 0 7 * * ?",
-            "Wiedervorlagen: jeden Morgen eine E-Mail an jede Fallmanagerin und jeden Fallmanager mit den fälligen Wiedervorlagen",
-            clock => new SendFollowUpReminders(Guid.NewGuid(), default, clock.Today()));
+        services.AddScheduledCommand<SendFollowUpReminders>("case-management.send-follow-up-reminders", "0 7 * * *", "Erinnerungen an fällige Wiedervorlagen senden", clock => new SendFollowUpReminders(Guid.NewGuid(), default, clock.Today()));
         return services;
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Time;
@@ -12,11 +12,11 @@ namespace QuartierPflege.CaseManagement.Features.Demo;
 /// Demo data for the Quartier Döbeln-Nord: 40 residents and 25 cases in every state, owned by the demo case managers,
 /// each with the work its state implies (<see cref="DemoCaseWork"/>: home visits, Wege-Hilfe-Plan with referrals to the
 /// demo partners, follow-ups, journal). Generated from fixed seeds relative to today, so a demo always shows due,
-/// overdue and quiet cases. Idempotent: runs only while the Quartier has no residents, in one transaction (a failed run
-/// leaves nothing behind that would stop the next one). Partners come from the Partners module's directory (its demo
+/// overdue and quiet cases. Idempotent: runs only while the Quartier has no residents, and stores everything with one
+/// SaveChanges, which is one transaction (a failed run leaves nothing behind that would stop the next one). Partners come from the Partners module's directory (its demo
 /// data is seeded before this, Order 10).
 /// </summary>
-internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory partners, IClock clock) : IDemoDataSeeder
+internal sealed class DemoCaseData(IDocumentSession session, IPartnerDirectory partners, IClock clock) : IDemoDataSeeder
 {
     public const string Quartier = "Döbeln-Nord";
     private const int ResidentCount = 40;
@@ -26,18 +26,17 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Residents.AnyAsync(r => r.Quartier == Quartier, cancellationToken))
+        if (await session.Query<Resident>().AnyAsync(r => r.Quartier == Quartier, cancellationToken))
         {
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var consents = new List<Consent>();
         var random = new Random(2026);
         var today = clock.Today();
         var residents = Enumerable.Range(0, ResidentCount).Select(i => NewResident(random, i, today)).ToList();
-        db.Residents.AddRange(residents);
-        await db.SaveChangesAsync(cancellationToken);
-        AddConsents(residents, random, today);
+        session.Insert(residents.ToArray());
+        AddConsents(consents, residents, random, today);
         AddConcerns(residents, today);
 
         var statuses = new[] { CaseStatus.Open, CaseStatus.InProgress, CaseStatus.InProgress, CaseStatus.Dormant, CaseStatus.Closed };
@@ -66,8 +65,10 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory
             });
             var @case = new Case
             {
-                Number = await db.NextCaseNumberAsync(openedOn.Year, cancellationToken),
+                Number = await session.NextCaseNumberAsync(openedOn.Year, cancellationToken),
                 ResidentId = resident.Id,
+                ResidentName = resident.DisplayName,
+                ResidentSearchName = resident.SearchName,
                 CaseManagerId = owner.Id,
                 CaseManagerName = owner.DisplayName,
                 DeputyId = deputy.Id,
@@ -79,21 +80,20 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory
                 Quartier = Quartier,
                 CreatedAt = Berlin.StartOfDay(openedOn),
             };
-            db.Cases.Add(@case);
             cases.Add(@case);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        session.Insert(cases.ToArray());
 
         // A seed of its own: the plans can grow without changing the residents and cases above.
-        var work = new DemoCaseWork(db, partners, new Random(4720), today, clock.GetCurrentInstant());
+        var work = new DemoCaseWork(session, consents, partners, new Random(4720), today, clock.GetCurrentInstant());
         for (var i = 0; i < CaseCount; i++)
         {
             await work.AddAsync(cases[i], residents[i], i, Owners(i).Owner, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        session.Insert(consents.ToArray());
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Most cases belong to the demo case manager, every sixth to the second one; each deputises for the other.</summary>
@@ -101,30 +101,30 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory
         => index % 6 == 5 ? (DemoAccounts.Fallmanagement2, DemoAccounts.Fallmanagement) : (DemoAccounts.Fallmanagement, DemoAccounts.Fallmanagement2);
 
     /// <summary>Everyone with a case agreed to storage; many also to sharing and neighbour help; one withdrew.</summary>
-    private void AddConsents(List<Resident> residents, Random random, LocalDate today)
+    private static void AddConsents(List<Consent> consents, List<Resident> residents, Random random, LocalDate today)
     {
         var recorder = DemoAccounts.Fallmanagement;
         for (var i = 0; i < CaseCount; i++)
         {
             var resident = residents[i];
             var givenOn = today.PlusDays(-random.Next(30, 400));
-            db.Consents.Add(NewConsent(resident.Id, ConsentPurpose.StoreData, givenOn, ConsentForm.Written));
+            consents.Add(NewConsent(resident.Id, ConsentPurpose.StoreData, givenOn, ConsentForm.Written));
             if (i % 2 == 0)
             {
-                db.Consents.Add(NewConsent(resident.Id, ConsentPurpose.ShareWithPartners, givenOn, ConsentForm.Written, "pflegedienst"));
-                db.Consents.Add(NewConsent(resident.Id, ConsentPurpose.ShareWithPartners, givenOn, ConsentForm.Written, "hausarzt"));
+                consents.Add(NewConsent(resident.Id, ConsentPurpose.ShareWithPartners, givenOn, ConsentForm.Written, "pflegedienst"));
+                consents.Add(NewConsent(resident.Id, ConsentPurpose.ShareWithPartners, givenOn, ConsentForm.Written, "hausarzt"));
             }
 
             if (i % 3 == 0)
             {
-                db.Consents.Add(NewConsent(resident.Id, ConsentPurpose.InvolveNeighbours, givenOn.PlusDays(3), ConsentForm.VerbalWithWitness, witness: "Jens Richter"));
+                consents.Add(NewConsent(resident.Id, ConsentPurpose.InvolveNeighbours, givenOn.PlusDays(3), ConsentForm.VerbalWithWitness, witness: "Jens Richter"));
             }
 
             if (i == 7)
             {
                 var withdrawn = NewConsent(resident.Id, ConsentPurpose.ContactRelatives, givenOn, ConsentForm.Electronic);
                 withdrawn.Withdraw(Berlin.StartOfDay(today.PlusDays(-5)), recorder.Id, recorder.DisplayName);
-                db.Consents.Add(withdrawn);
+                consents.Add(withdrawn);
             }
         }
 
@@ -146,7 +146,7 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory
     private void AddConcerns(List<Resident> residents, LocalDate today)
     {
         var quiet = residents[^1];
-        db.Concerns.Add(new Concern
+        session.Insert(new Concern
         {
             ResidentName = quiet.DisplayName,
             ResidentAddress = quiet.Address,
@@ -155,7 +155,7 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory
             ReportedByName = DemoAccounts.Ehrenamt.DisplayName,
             ReportedAt = Berlin.StartOfDay(today.PlusDays(-2)).Plus(Duration.FromHours(10)),
         });
-        db.Concerns.Add(new Concern
+        session.Insert(new Concern
         {
             ResidentName = residents[^2].DisplayName,
             ResidentAddress = residents[^2].Address,
@@ -164,7 +164,7 @@ internal sealed class DemoCaseData(CaseManagementDbContext db, IPartnerDirectory
             ReportedByName = "Wohnungsgenossenschaft Döbeln eG (über Koordination)",
             ReportedAt = Berlin.StartOfDay(today.PlusDays(-1)).Plus(Duration.FromHours(14)),
         });
-        db.Concerns.Add(new Concern
+        session.Insert(new Concern
         {
             ResidentAddress = "Heinestraße 14, 2. OG rechts, 04720 Döbeln",
             Description = "Ältere Dame wirkt verwirrt, stand gestern Abend im Nachthemd im Treppenhaus.",

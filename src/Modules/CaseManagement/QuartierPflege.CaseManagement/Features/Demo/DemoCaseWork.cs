@@ -7,7 +7,7 @@ using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Cases;
 using QuartierPflege.CaseManagement.Features.Planning;
-using QuartierPflege.CaseManagement.Persistence;
+using Marten;
 using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Demo;
@@ -23,7 +23,9 @@ namespace QuartierPflege.CaseManagement.Features.Demo;
 /// write, so the plan reads as if the work had happened.
 /// </para>
 /// </summary>
-internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory partners, Random random, LocalDate today, Instant now)
+/// <remarks><paramref name="consents"/> are the seed run's consents (stored by <see cref="DemoCaseData"/> with the rest): referrals and
+/// neighbour help look at them and add the sharing consents they need.</remarks>
+internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> consents, IPartnerDirectory partners, Random random, LocalDate today, Instant now)
 {
     private static readonly ReferralStatus[] InProgressReferrals =
     [
@@ -114,7 +116,7 @@ internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory
                 outcomes.Add((problem, outcome.Value));
             }
 
-            db.Problems().Add(problem);
+            session.Insert(problem);
             var stepDay = planDay;
             foreach (var (stepTemplate, position) in template.Steps.Select((s, n) => (s, n)))
             {
@@ -229,7 +231,7 @@ internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory
         else if (template.Kind == StepKind.NeighbourHelp)
         {
             // Neighbour help waits for the Volunteers module's proposals; only on open work, and only with consent.
-            var consent = db.Consents.Local.FirstOrDefault(c => c.ResidentId == resident.Id && c.Purpose == ConsentPurpose.InvolveNeighbours && c.IsActive);
+            var consent = consents.FirstOrDefault(c => c.ResidentId == resident.Id && c.Purpose == ConsentPurpose.InvolveNeighbours && c.IsActive);
             if (@case.Status != CaseStatus.InProgress || consent is null)
             {
                 return (null, false);
@@ -300,11 +302,11 @@ internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory
                 }
             }
 
-            db.Steps().Add(step);
+            session.Insert(step);
             return (step, overdue);
         }
 
-        db.Steps().Add(step);
+        session.Insert(step);
         return (step, false);
     }
 
@@ -428,7 +430,7 @@ internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory
             RecordedAt = At(on, 17),
             RecordedBy = owner.Id,
         };
-        db.HomeVisits().Add(visit);
+        session.Insert(visit);
         var findings = template.Domains.Where(d => d.IsFinding(answers, flagged)).Select(d => d.Title).ToList();
         Note(@case, owner, (followUp ? "Folgebesuch mit Checkliste. " : "Präventiver Hausbesuch mit Checkliste. ")
             + (findings.Count == 0 ? "Keine Auffälligkeiten." : $"Auffällig: {string.Join(", ", findings)}."), on, 18, contact: true);
@@ -551,7 +553,7 @@ internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory
             followUp.MarkDone(true, owner.Id, owner.DisplayName, At(doneOn, 12));
         }
 
-        db.FollowUps().Add(followUp);
+        session.Insert(followUp);
     }
 
     private void AddConfidentialNote(Case @case, DemoAccount owner, string name, int index, LocalDate on)
@@ -580,7 +582,7 @@ internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory
     }
 
     private void Note(Case @case, DemoAccount owner, string text, LocalDate on, int hour, bool contact = false, bool confidential = false)
-        => db.JournalNotes().Add(new JournalNote
+        => session.Insert(new JournalNote
         {
             CaseId = @case.Id,
             Text = text,
@@ -595,7 +597,7 @@ internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory
     /// One entry per case says where its records came from. The seeder runs without a signed-in person, so it does not
     /// pretend that the case managers made each change: the entry names no user (empty id) and says "Demodaten".
     /// </summary>
-    private void AddAuditEntry(Case @case) => db.AuditEntries.Add(new AuditEntry
+    private void AddAuditEntry(Case @case) => session.Insert(new AuditEntry
     {
         At = now,
         UserId = Guid.Empty,
@@ -611,13 +613,13 @@ internal sealed class DemoCaseWork(CaseManagementDbContext db, IPartnerDirectory
     /// <summary>Sharing needs consent given before the referral: the category consent if it is old enough, else one for this partner.</summary>
     private void EnsureSharingConsent(Resident resident, DemoAccount owner, PartnerListing partner, string category, LocalDate sentOn)
     {
-        if (db.Consents.Local.Any(c => c.ResidentId == resident.Id && c.GivenOn <= sentOn
+        if (consents.Any(c => c.ResidentId == resident.Id && c.GivenOn <= sentOn
                 && ConsentRules.Covers(c, ConsentPurpose.ShareWithPartners, partner.PartnerId, category)))
         {
             return;
         }
 
-        db.Consents.Add(new Consent
+        consents.Add(new Consent
         {
             ResidentId = resident.Id,
             Purpose = ConsentPurpose.ShareWithPartners,

@@ -1,17 +1,21 @@
-using Microsoft.EntityFrameworkCore;
+using JasperFx;
+using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
+using Wolverine.Marten;
+using Wolverine.Runtime;
 
 namespace QuartierPflege.CaseManagement.Features.Planning;
 
 /// <summary>
 /// Loading a case for planning: only people who may see it get it (else 404), and a closed case's plan is read-only.
+/// Also the one place where planning edits are stored under the revision the person saw and saved.
 /// </summary>
-internal sealed class PlanningCases(CaseAccess access, CaseManagementDbContext db, ICurrentUser user)
+internal sealed class PlanningCases(CaseAccess access, IDocumentSession session, IMartenOutbox outbox, ICurrentUser user)
 {
     public const string NotFoundMessage = "Der Fall wurde nicht gefunden.";
 
@@ -39,37 +43,46 @@ internal sealed class PlanningCases(CaseAccess access, CaseManagementDbContext d
         return @case.IsClosed ? (null, Outcome<T>.Conflict(ClosedMessage)) : (@case, null);
     }
 
-    public Task<PlanStep?> FindStepAsync(Guid caseId, Guid stepId, CancellationToken cancellationToken)
-        => db.StepsWithDetails().SingleOrDefaultAsync(s => s.Id == stepId && s.CaseId == caseId, cancellationToken);
+    public Task<Resident?> ResidentAsync(Case @case, CancellationToken cancellationToken)
+        => session.LoadAsync<Resident>(@case.ResidentId, cancellationToken);
+
+    public async Task<PlanStep?> FindStepAsync(Guid caseId, Guid stepId, CancellationToken cancellationToken)
+        => await session.LoadAsync<PlanStep>(stepId, cancellationToken) is { } step && step.CaseId == caseId ? step : null;
 
     /// <summary>
-    /// Makes the save check the version the person saw (xmin) and move it on, even when only a child row changed:
-    /// the second of two concurrent edits then fails instead of overwriting the first.
+    /// Stores the document on the condition that nobody saved it since the person read <paramref name="version"/>:
+    /// the second of two concurrent edits then fails at <see cref="SaveAsync{T}"/> instead of overwriting the first.
     /// </summary>
-    public void GuardVersion<TEntity>(TEntity entity, uint version)
-        where TEntity : class
-    {
-        var entry = db.Entry(entity);
-        entry.Property<uint>("Version").OriginalValue = version;
+    public void StoreSeen<TDocument>(TDocument document, int version)
+        where TDocument : IRevisioned
+        => session.UpdateRevision(document, version + 1L);
 
-        // A changed version alone is no column to write, and EF then sends no UPDATE (and checks nothing): rewrite one
-        // ordinary column with its own value so that the row is updated under the version condition.
-        var column = entry.Properties.First(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken && p.Metadata.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never);
-        column.IsModified = true;
-    }
+    /// <summary>Stores a changed document on the condition that nobody saved it since it was loaded here.</summary>
+    public void StoreLoaded<TDocument>(TDocument document)
+        where TDocument : IRevisioned
+        => session.UpdateRevision(document, document.Version + 1L);
 
-    /// <summary>Saves; a concurrent edit becomes the German 409 message, and nothing of this edit is stored.</summary>
+    /// <summary>
+    /// Saves documents, audit entries and the published messages in one commit; a concurrent edit becomes the German 409
+    /// message, and nothing of this edit is stored or sent.
+    /// </summary>
     public async Task<Outcome<T>> SaveAsync<T>(T value, CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await session.SaveChangesAsync(cancellationToken);
             return Outcome<T>.Done(value);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
         {
-            // Nothing of this edit may be saved later by accident (e.g. by the audit entry of re-reading the plan).
-            db.ChangeTracker.Clear();
+            // The failed operations and envelopes would otherwise go out with the next save of this request (e.g. the
+            // audit entry of re-reading the plan for the page).
+            session.EjectAllPendingChanges();
+            if (outbox is MessageContext context)
+            {
+                await context.ClearAllAsync();
+            }
+
             return Outcome<T>.Conflict(ApiProblems.ConcurrentEditMessage);
         }
     }

@@ -1,5 +1,6 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
@@ -8,6 +9,7 @@ using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
+using QuartierPflege.CaseManagement.Features.Residents.Residents;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Dashboard;
@@ -71,7 +73,7 @@ internal sealed record Dashboard(
 /// status only; opening a case is audited.
 /// </summary>
 internal sealed class GetDashboard(
-    CaseManagementDbContext db,
+    IQuerySession session,
     CaseAccess access,
     ICurrentUser user,
     IClock clock,
@@ -94,130 +96,121 @@ internal sealed class GetDashboard(
 
         var today = clock.Today();
         var settings = options.Value;
-        var narrowed = Filtered(query);
+        var scope = await ScopeAsync(query, cancellationToken);
+        var narrowed = scope.Apply(session.Query<Case>());
         var cases = Searched(narrowed, query.Search);
 
         var total = await cases.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + settings.DashboardPageSize - 1) / settings.DashboardPageSize);
         var page = Math.Min(query.Page ?? 1, pageCount);
-        var rows = await Rows(cases.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number)
-            .Skip((page - 1) * settings.DashboardPageSize).Take(settings.DashboardPageSize), today, settings.NoContactDays, cancellationToken);
+        var shown = total == 0
+            ? []
+            : await cases.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number)
+                .Skip((page - 1) * settings.DashboardPageSize).Take(settings.DashboardPageSize).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(shown, today, settings.NoContactDays, cancellationToken);
 
         var cutoff = CaseWork.NoContactCutoff(today, settings.NoContactDays);
-        var silent = narrowed.Where(c => c.Status != CaseStatus.Closed && c.LastContactOn <= cutoff);
-        var silentTotal = await silent.Take(CountCap + 1).CountAsync(cancellationToken);
+        var silent = scope.Apply(session.Query<Case>()).Where(c => c.Status != CaseStatus.Closed && c.LastContactOn <= cutoff);
+        // Counting stops at the cap: ids of at most CountCap + 1 cases, read from the partial index.
+        var silentTotal = (await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(CountCap + 1)
+            .Select(c => c.Id).ToListAsync(cancellationToken)).Count;
         var silentRows = silentTotal == 0
             ? []
-            : await Rows(silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ListLimit), today, settings.NoContactDays, cancellationToken);
+            : await RowsAsync(await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ListLimit).ToListAsync(cancellationToken),
+                today, settings.NoContactDays, cancellationToken);
 
-        var overdue = await OverdueAsync(narrowed, today, cancellationToken);
+        var overdue = await OverdueAsync(scope, today, cancellationToken);
         var quartiere = await QuartiereAsync(cancellationToken);
 
         return Outcome<Dashboard>.Done(new Dashboard(today, settings.NoContactDays, query with { Page = page }, rows, total, page, pageCount,
             settings.DashboardPageSize, overdue, new NoContactCases(silentRows, Math.Min(silentTotal, CountCap), silentTotal > CountCap), quartiere));
     }
 
-    private IQueryable<Case> Filtered(DashboardQuery query)
+    private async Task<CaseScope> ScopeAsync(DashboardQuery query, CancellationToken cancellationToken)
     {
-        var cases = access.VisibleCases().AsNoTracking();
-        cases = query.Status is { } status ? cases.Where(c => c.Status == status) : cases.Where(c => c.Status != CaseStatus.Closed);
-        if (!string.IsNullOrWhiteSpace(query.Quartier))
-        {
-            var quartier = query.Quartier.Trim();
-            cases = cases.Where(c => c.Quartier == quartier);
-        }
-
+        var quartier = string.IsNullOrWhiteSpace(query.Quartier) ? null : query.Quartier.Trim();
+        IReadOnlyCollection<Guid>? onlyCases = null;
         if (query.Problem is { } problem)
         {
-            cases = cases.Where(c => db.Set<ProblemSituation>().Any(p => p.CaseId == c.Id && p.Kind == problem && p.Outcome == null));
+            // The plan's problem situations are their own documents: the cases with an open one of the kind, read first.
+            onlyCases = [.. (await session.Query<ProblemSituation>().Where(p => p.Kind == problem && p.Outcome == null)
+                .Select(p => p.CaseId).ToListAsync(cancellationToken)).Distinct()];
+        }
+
+        return new CaseScope(access.VisibleTo, query.Status, quartier, onlyCases);
+    }
+
+    private static IQueryable<Case> Searched(IQueryable<Case> cases, string? search)
+    {
+        // Every word as a part of the resident's name or a near spelling of one of its words, as in the resident list
+        // (the name is duplicated on the case with a trigram index).
+        foreach (var word in ResidentSearch.Words(search))
+        {
+            var pattern = "%" + ResidentSearch.EscapeLike(word) + "%";
+            cases = cases.Where(c => c.MatchesSql(ResidentSearch.WordMatches("d.resident_search_name"), pattern, word));
         }
 
         return cases;
     }
 
-    private static IQueryable<Case> Searched(IQueryable<Case> cases, string? search)
-    {
-        if (string.IsNullOrWhiteSpace(search))
-        {
-            return cases;
-        }
-
-        // LIKE on the lower-case search name uses the trigram index (a substring anywhere in "last first").
-        var pattern = "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
-        return cases.Where(c => EF.Functions.Like(c.Resident!.SearchName, pattern, "\\"));
-    }
-
     /// <summary>
-    /// The Quartiere to filter by. Coordination's list spans all open cases: read as a skip scan over the Quartier index
-    /// (one probe per Quartier) instead of a DISTINCT over every open case.
+    /// The Quartiere to filter by. Coordination's list spans all open cases: read as a skip scan over the partial
+    /// (quartier, last_contact_on) index, one probe per Quartier, instead of a DISTINCT over every open case.
     /// </summary>
     private async Task<List<string>> QuartiereAsync(CancellationToken cancellationToken)
     {
         if (!user.IsInRole(Roles.Koordination))
         {
-            return await access.VisibleCases().Where(c => c.Status != CaseStatus.Closed)
-                .Select(c => c.Quartier).Distinct().OrderBy(q => q).ToListAsync(cancellationToken);
+            return [.. (await access.VisibleCases().Where(c => c.Status != CaseStatus.Closed).Select(c => c.Quartier).ToListAsync(cancellationToken))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
 
-        return await db.Database.SqlQueryRaw<string>($"""
+        return [.. await session.AdvancedSql.QueryAsync<string>($"""
             WITH RECURSIVE q AS (
-                (SELECT quartier FROM {CaseManagementDbContext.SchemaName}.cases WHERE status <> 'Closed' ORDER BY quartier LIMIT 1)
+                (SELECT quartier FROM {CaseManagementDocuments.Cases} WHERE status <> 'Closed' ORDER BY quartier LIMIT 1)
                 UNION ALL
-                SELECT (SELECT c.quartier FROM {CaseManagementDbContext.SchemaName}.cases c
+                SELECT (SELECT c.quartier FROM {CaseManagementDocuments.Cases} c
                         WHERE c.status <> 'Closed' AND c.quartier > q.quartier ORDER BY c.quartier LIMIT 1)
                 FROM q WHERE q.quartier IS NOT NULL)
-            SELECT quartier AS "Value" FROM q WHERE quartier IS NOT NULL
-            """).ToListAsync(cancellationToken);
+            SELECT quartier FROM q WHERE quartier IS NOT NULL
+            """, cancellationToken)];
     }
 
-    private async Task<IReadOnlyList<DashboardCase>> Rows(IQueryable<Case> page, LocalDate today, int noContactDays, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DashboardCase>> RowsAsync(IReadOnlyList<Case> page, LocalDate today, int noContactDays, CancellationToken cancellationToken)
     {
-        var rows = await page.Select(c => new
+        if (page.Count == 0)
         {
-            c.Id,
-            c.Number,
-            c.ResidentId,
-            c.Resident!.FirstName,
-            c.Resident.LastName,
-            c.Quartier,
-            c.Status,
-            c.CaseManagerName,
-            c.DeputyId,
-            c.DeputyName,
-            c.LastContactOn,
-        }).ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
-        var nextFollowUps = (await db.FollowUps().AsNoTracking()
-                .Where(f => ids.Contains(f.CaseId) && f.DoneAt == null)
-                .Select(f => new { f.CaseId, f.DueOn })
+            return [];
+        }
+
+        var ids = page.Select(c => c.Id).ToArray();
+        var nextFollowUps = (await session.Query<FollowUp>()
+                .Where(f => f.CaseId.IsOneOf(ids) && f.DoneAt == null)
                 .ToListAsync(cancellationToken))
             .GroupBy(f => f.CaseId)
             .ToDictionary(g => g.Key, g => g.Min(f => f.DueOn));
-        return [.. rows.Select(r =>
+        return [.. page.Select(c =>
         {
-            var days = Period.Between(r.LastContactOn, today, PeriodUnits.Days).Days;
-            return new DashboardCase(r.Id, r.Number, r.ResidentId, $"{r.FirstName} {r.LastName}", r.Quartier, r.Status, r.CaseManagerName,
-                r.DeputyName, r.DeputyId == user.Id, r.LastContactOn, days, r.Status != CaseStatus.Closed && days >= noContactDays,
-                nextFollowUps.TryGetValue(r.Id, out var next) ? next : null);
+            var days = c.DaysWithoutContact(today);
+            return new DashboardCase(c.Id, c.Number, c.ResidentId, c.ResidentName, c.Quartier, c.Status, c.CaseManagerName,
+                c.DeputyName, c.DeputyId == user.Id, c.LastContactOn, days, c.Status != CaseStatus.Closed && days >= noContactDays,
+                nextFollowUps.TryGetValue(c.Id, out var next) ? next : null);
         })];
     }
 
-    private async Task<OverdueItems> OverdueAsync(IQueryable<Case> cases, LocalDate today, CancellationToken cancellationToken)
+    private async Task<OverdueItems> OverdueAsync(CaseScope scope, LocalDate today, CancellationToken cancellationToken)
     {
         var items = new List<OverdueItem>();
         var total = 0;
         var capped = false;
         foreach (var source in overdueSources)
         {
-            var found = await source.FindAsync(cases, today, ListLimit, CountCap, cancellationToken);
+            var found = await source.FindAsync(scope, today, ListLimit, CountCap, cancellationToken);
             items.AddRange(found.Items);
             total += found.Total;
             capped |= found.TotalCapped;
         }
 
-        return new OverdueItems([.. items.OrderBy(i => i.DueOn).ThenBy(i => i.CaseNumber).Take(ListLimit)], total, capped);
+        return new OverdueItems([.. items.OrderBy(i => i.DueOn).ThenBy(i => i.CaseNumber, StringComparer.Ordinal).Take(ListLimit)], total, capped);
     }
-
-    private static string EscapeLike(string text)
-        => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

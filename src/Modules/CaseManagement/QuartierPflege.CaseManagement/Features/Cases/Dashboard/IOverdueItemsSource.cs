@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
-using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Dashboard;
@@ -12,9 +11,9 @@ internal sealed record OverdueItem(Guid CaseId, string CaseNumber, string Reside
 internal sealed record OverdueItems(IReadOnlyList<OverdueItem> Items, int Total, bool TotalCapped);
 
 /// <summary>
-/// Extension point of the dashboard: every registered source contributes what is overdue on the given cases (already
-/// narrowed to what the person may see and to the filters). Follow-ups are one source; the Wege-Hilfe-Plan registers
-/// another for its steps (<c>services.AddScoped&lt;IOverdueItemsSource, OverdueSteps&gt;()</c>).
+/// Extension point of the dashboard: every registered source contributes what is overdue on the cases of the scope
+/// (already narrowed to what the person may see and to the filters). Follow-ups are one source; the Wege-Hilfe-Plan
+/// registers another for its steps (<c>services.AddScoped&lt;IOverdueItemsSource, OverdueSteps&gt;()</c>).
 /// </summary>
 internal interface IOverdueItemsSource
 {
@@ -22,7 +21,7 @@ internal interface IOverdueItemsSource
     /// Items due before <paramref name="today"/> and not done: the earliest <paramref name="limit"/>, and how many there are
     /// up to <paramref name="countCap"/> (coordination's view spans every case; an exact count of thousands helps nobody).
     /// </summary>
-    Task<OverdueItems> FindAsync(IQueryable<Case> cases, LocalDate today, int limit, int countCap, CancellationToken cancellationToken);
+    Task<OverdueItems> FindAsync(CaseScope scope, LocalDate today, int limit, int countCap, CancellationToken cancellationToken);
 }
 
 /// <summary>One overdue thing as a source selects it; the shared part counts, orders and shapes the rows.</summary>
@@ -32,9 +31,7 @@ internal sealed class OverdueRow
 
     public required string CaseNumber { get; init; }
 
-    public required string FirstName { get; init; }
-
-    public required string LastName { get; init; }
+    public required string ResidentName { get; init; }
 
     public required string Title { get; init; }
 
@@ -43,34 +40,49 @@ internal sealed class OverdueRow
 
 internal static class OverdueRows
 {
-    /// <summary>The earliest <paramref name="limit"/> rows and their count up to <paramref name="countCap"/>.</summary>
-    public static async Task<OverdueItems> ToOverdueItemsAsync(
-        this IQueryable<OverdueRow> rows, string kind, string caseSection, int limit, int countCap, CancellationToken cancellationToken)
+    /// <summary>
+    /// The earliest <paramref name="limit"/> rows and their count up to <paramref name="countCap"/>, by hand-written SQL
+    /// (Marten LINQ cannot join an item to its case). <paramref name="from"/> is the FROM … JOIN <c>mt_doc_case c</c> …
+    /// WHERE part with <c>?</c> placeholders for <paramref name="fromParameters"/>; the scope's condition is appended.
+    /// </summary>
+    public static async Task<OverdueItems> QueryAsync(
+        IQuerySession session,
+        CaseScope scope,
+        string from,
+        object[] fromParameters,
+        string title,
+        string dueOn,
+        string kind,
+        string caseSection,
+        int limit,
+        int countCap,
+        CancellationToken cancellationToken)
     {
-        var total = await rows.Take(countCap + 1).CountAsync(cancellationToken);
-        var items = await rows.OrderBy(r => r.DueOn).ThenBy(r => r.CaseNumber).Take(limit).ToListAsync(cancellationToken);
+        var where = $"{from} AND {scope.Sql("c")}";
+        object[] parameters = [.. fromParameters, .. scope.Parameters];
+        var total = (await session.AdvancedSql.QueryAsync<long>(
+            $"SELECT count(*) FROM (SELECT 1 {where} LIMIT {countCap + 1}) AS capped", cancellationToken, parameters)).Single();
+        var rows = total == 0
+            ? []
+            : await session.AdvancedSql.QueryAsync<OverdueRow>($"""
+                SELECT jsonb_build_object('CaseId', c.id, 'CaseNumber', c.number, 'ResidentName', c.data ->> 'ResidentName',
+                    'Title', {title}, 'DueOn', {dueOn})
+                {where}
+                ORDER BY {dueOn}, c.number
+                LIMIT {limit}
+                """, cancellationToken, parameters);
         return new OverdueItems(
-            [.. items.Select(r => new OverdueItem(r.CaseId, r.CaseNumber, $"{r.FirstName} {r.LastName}", kind, r.Title, r.DueOn,
+            [.. rows.Select(r => new OverdueItem(r.CaseId, r.CaseNumber, r.ResidentName, kind, r.Title, r.DueOn,
                 $"/CaseManagement/Faelle/{r.CaseId}/{caseSection}"))],
-            Math.Min(total, countCap),
+            (int)Math.Min(total, countCap),
             total > countCap);
     }
 }
 
-internal sealed class OverdueFollowUps(CaseManagementDbContext db) : IOverdueItemsSource
+internal sealed class OverdueFollowUps(IQuerySession session) : IOverdueItemsSource
 {
-    public Task<OverdueItems> FindAsync(IQueryable<Case> cases, LocalDate today, int limit, int countCap, CancellationToken cancellationToken)
-        => (from f in db.FollowUps()
-            join c in cases on f.CaseId equals c.Id
-            where f.DoneAt == null && f.DueOn < today
-            select new OverdueRow
-            {
-                CaseId = c.Id,
-                CaseNumber = c.Number,
-                FirstName = c.Resident!.FirstName,
-                LastName = c.Resident.LastName,
-                Title = f.Title,
-                DueOn = f.DueOn,
-            })
-            .ToOverdueItemsAsync("Wiedervorlage", "Wiedervorlagen", limit, countCap, cancellationToken);
+    public Task<OverdueItems> FindAsync(CaseScope scope, LocalDate today, int limit, int countCap, CancellationToken cancellationToken)
+        => OverdueRows.QueryAsync(session, scope,
+            $"FROM {CaseManagementDocuments.FollowUps} f JOIN {CaseManagementDocuments.Cases} c ON c.id = f.case_id WHERE f.done_at IS NULL AND f.due_on < ?",
+            [today], "f.data ->> 'Title'", "f.due_on", "Wiedervorlage", "Wiedervorlagen", limit, countCap, cancellationToken);
 }

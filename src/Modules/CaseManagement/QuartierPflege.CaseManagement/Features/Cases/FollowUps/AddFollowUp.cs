@@ -5,7 +5,7 @@ using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
+using Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.FollowUps;
 
@@ -23,7 +23,7 @@ internal sealed class AddFollowUpRequestValidator : AbstractValidator<AddFollowU
 }
 
 internal sealed class AddFollowUp(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     CaseAccess access,
     AuditTrail audit,
     ICurrentUser user,
@@ -66,10 +66,10 @@ internal sealed class AddFollowUp(
             CreatedBy = user.Id,
             CreatedByName = user.DisplayName,
         };
-        db.FollowUps().Add(followUp);
+        session.Insert(followUp);
         audit.Record(AuditAction.Create, "FollowUp", followUp.Id,
             $"Wiedervorlage zum {CaseFormats.Date(dueOn)} angelegt: {followUp.Title}", @case.ResidentId, @case.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(followUp.Id);
     }
 }

@@ -1,11 +1,11 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
-using QuartierPflege.CaseManagement.Persistence;
+using QuartierPflege.CaseManagement.Domain;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.FollowUps;
 
@@ -19,7 +19,7 @@ internal sealed class MarkFollowUpDoneRequestValidator : AbstractValidator<MarkF
 
 /// <summary>Marks a follow-up done (who, when) or open again.</summary>
 internal sealed class MarkFollowUpDone(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     CaseAccess access,
     AuditTrail audit,
     ICurrentUser user,
@@ -35,10 +35,8 @@ internal sealed class MarkFollowUpDone(
         }
 
         var @case = await access.FindAsync(caseId, cancellationToken);
-        var followUp = @case is null
-            ? null
-            : await db.FollowUps().SingleOrDefaultAsync(f => f.Id == followUpId && f.CaseId == caseId, cancellationToken);
-        if (@case is null || followUp is null)
+        var followUp = @case is null ? null : await session.LoadAsync<FollowUp>(followUpId, cancellationToken);
+        if (@case is null || followUp is null || followUp.CaseId != caseId)
         {
             return Outcome<Guid>.NotFound("Die Wiedervorlage wurde nicht gefunden.");
         }
@@ -50,9 +48,10 @@ internal sealed class MarkFollowUpDone(
         }
 
         followUp.MarkDone(done, user.Id, user.DisplayName, clock.GetCurrentInstant());
+        session.Update(followUp);
         audit.Record(AuditAction.Update, "FollowUp", followUp.Id,
             done ? $"Wiedervorlage erledigt: {followUp.Title}" : $"Wiedervorlage wieder geöffnet: {followUp.Title}", @case.ResidentId, @case.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(followUp.Id);
     }
 }

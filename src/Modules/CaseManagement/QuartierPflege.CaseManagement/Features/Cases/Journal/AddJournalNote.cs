@@ -6,6 +6,8 @@ using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
+using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Journal;
@@ -26,7 +28,7 @@ internal sealed class AddJournalNoteRequestValidator : AbstractValidator<AddJour
 
 /// <summary>Writes a journal note; a contact note moves the case's last contact forward.</summary>
 internal sealed class AddJournalNote(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     CaseAccess access,
     AuditTrail audit,
     ICurrentUser user,
@@ -75,16 +77,26 @@ internal sealed class AddJournalNote(
             ContactOn = request.IsContact ? request.ContactOn : null,
             IsConfidential = request.IsConfidential,
         };
-        db.JournalNotes().Add(note);
-        if (note.ContactOn is { } contactOn)
+        session.Insert(note);
+        if (note.ContactOn is { } contactOn && contactOn > @case.LastContactOn)
         {
             @case.RecordContact(contactOn);
+            session.StoreNextRevision(@case);
         }
 
         audit.Record(AuditAction.Create, "JournalNote", note.Id,
             (note.IsContact ? $"Kontakt am {CaseFormats.Date(note.ContactOn)} notiert" : "Journalnotiz geschrieben") + (note.IsConfidential ? " (vertraulich)" : string.Empty),
             @case.ResidentId, @case.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
+        {
+            // Someone changed the case between reading and saving: nothing of this note is stored; writing it again works.
+            return Outcome<Guid>.Conflict(ApiProblems.ConcurrentEditMessage);
+        }
+
         return Outcome<Guid>.Done(note.Id);
     }
 }

@@ -1,6 +1,6 @@
 using NodaTime;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
+using Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Journal;
 
@@ -12,9 +12,9 @@ internal sealed record JournalItem(Guid Id, string Text, Instant WrittenAt, stri
 internal static class JournalQueries
 {
     /// <summary>The notes a person may see: a deputy (who is not also the case manager) never sees confidential ones.</summary>
-    public static IQueryable<JournalNote> VisibleNotes(CaseManagementDbContext db, Guid caseId, bool onlyDeputy)
+    public static IQueryable<JournalNote> VisibleNotes(IQuerySession session, Guid caseId, bool onlyDeputy)
     {
-        var notes = db.JournalNotes().Where(n => n.CaseId == caseId);
+        var notes = session.Query<JournalNote>().Where(n => n.CaseId == caseId);
         return onlyDeputy ? notes.Where(n => !n.IsConfidential) : notes;
     }
 }

@@ -1,29 +1,28 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Journal;
 
 internal sealed record CaseJournal(Guid CaseId, string CaseNumber, Guid ResidentId, string ResidentName, bool CaseClosed, bool ViewerIsOnlyDeputy, IReadOnlyList<JournalItem> Notes);
 
 /// <summary>The case journal, newest first, without the confidential notes when the reader is only the deputy.</summary>
-internal sealed class ListJournal(CaseManagementDbContext db, CaseAccess access, AuditTrail audit)
+internal sealed class ListJournal(IQuerySession session, CaseAccess access, AuditTrail audit)
 {
     public async Task<Outcome<CaseJournal>> HandleAsync(Guid caseId, CancellationToken cancellationToken)
     {
         var @case = await access.FindAsync(caseId, cancellationToken);
-        if (@case?.Resident is not { } resident)
+        if (@case is null)
         {
             return Outcome<CaseJournal>.NotFound("Der Fall wurde nicht gefunden.");
         }
 
         var onlyDeputy = access.IsOnlyDeputy(@case);
-        var notes = await JournalQueries.VisibleNotes(db, caseId, onlyDeputy).AsNoTracking()
+        var notes = await JournalQueries.VisibleNotes(session, caseId, onlyDeputy)
             .OrderByDescending(n => n.WrittenAt).ToListAsync(cancellationToken);
-        await audit.SaveReadAsync("Case", @case.Id, $"Journal des Falls {@case.Number} angesehen", resident.Id, @case.Id, cancellationToken);
-        return Outcome<CaseJournal>.Done(new CaseJournal(@case.Id, @case.Number, resident.Id, resident.DisplayName, @case.IsClosed, onlyDeputy,
+        await audit.SaveReadAsync("Case", @case.Id, $"Journal des Falls {@case.Number} angesehen", @case.ResidentId, @case.Id, cancellationToken);
+        return Outcome<CaseJournal>.Done(new CaseJournal(@case.Id, @case.Number, @case.ResidentId, @case.ResidentName, @case.IsClosed, onlyDeputy,
             [.. notes.Select(JournalItem.From)]));
     }
 }

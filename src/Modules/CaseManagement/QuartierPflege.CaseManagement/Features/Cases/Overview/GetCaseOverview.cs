@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Time;
@@ -8,7 +8,6 @@ using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Cases.FollowUps;
 using QuartierPflege.CaseManagement.Features.Cases.Journal;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Overview;
 
@@ -30,7 +29,7 @@ internal sealed record CaseOverview(
     bool ViewerIsOnlyDeputy,
     FollowUpSummary FollowUps,
     JournalSummary Journal,
-    uint Version);
+    int Version);
 
 internal sealed record ResidentSummary(
     Guid Id,
@@ -52,7 +51,7 @@ internal sealed record JournalSummary(int Count, LocalDate? LastContactNoteOn, I
 
 /// <summary>The case's first page: who, where, status, contact, and what is coming up. Reading it is audited.</summary>
 internal sealed class GetCaseOverview(
-    CaseManagementDbContext db,
+    IQuerySession session,
     CaseAccess access,
     AuditTrail audit,
     IClock clock,
@@ -62,23 +61,23 @@ internal sealed class GetCaseOverview(
 
     public async Task<Outcome<CaseOverview>> HandleAsync(Guid caseId, CancellationToken cancellationToken)
     {
-        var @case = await access.FindAsync(caseId, cancellationToken);
-        if (@case?.Resident is not { } resident)
+        if (await access.FindWithResidentAsync(caseId, cancellationToken) is not var (@case, resident))
         {
             return Outcome<CaseOverview>.NotFound("Der Fall wurde nicht gefunden.");
         }
 
         var today = clock.Today();
         var onlyDeputy = access.IsOnlyDeputy(@case);
-        var openFollowUps = await db.FollowUps().AsNoTracking()
-            .Where(f => f.CaseId == caseId && f.DoneAt == null)
+        var openFollowUps = (await session.Query<FollowUp>()
+                .Where(f => f.CaseId == caseId && f.DoneAt == null)
+                .ToListAsync(cancellationToken))
             .OrderBy(f => f.DueOn).ThenBy(f => f.CreatedAt)
-            .ToListAsync(cancellationToken);
-        var notes = JournalQueries.VisibleNotes(db, caseId, onlyDeputy);
-        var noteCount = await notes.CountAsync(cancellationToken);
-        var latestNotes = await notes.OrderByDescending(n => n.WrittenAt).Take(ShownItems).ToListAsync(cancellationToken);
-        var lastContactNote = await notes.Where(n => n.ContactOn != null).OrderByDescending(n => n.ContactOn)
-            .Select(n => n.ContactOn).FirstOrDefaultAsync(cancellationToken);
+            .ToList();
+        // One case's journal is small: read the visible notes once and count and pick from them.
+        var notes = await JournalQueries.VisibleNotes(session, caseId, onlyDeputy).ToListAsync(cancellationToken);
+        var noteCount = notes.Count;
+        var latestNotes = notes.OrderByDescending(n => n.WrittenAt).Take(ShownItems).ToList();
+        var lastContactNote = notes.Where(n => n.ContactOn != null).Max(n => n.ContactOn);
 
         await audit.SaveReadAsync("Case", @case.Id, $"Fall {@case.Number} angesehen (Überblick)", resident.Id, @case.Id, cancellationToken);
 

@@ -1,5 +1,6 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
@@ -9,7 +10,7 @@ using QuartierPflege.CaseManagement.Persistence;
 namespace QuartierPflege.CaseManagement.Features.Cases.Status;
 
 /// <summary><paramref name="Version"/> is the case's version as read; a newer one means someone else changed it meanwhile.</summary>
-internal sealed record ChangeCaseStatusRequest(CaseStatus? Status, uint? Version);
+internal sealed record ChangeCaseStatusRequest(CaseStatus? Status, int? Version);
 
 internal sealed class ChangeCaseStatusRequestValidator : AbstractValidator<ChangeCaseStatusRequest>
 {
@@ -24,62 +25,65 @@ internal sealed class ChangeCaseStatusRequestValidator : AbstractValidator<Chang
 
 /// <summary>Moves an open case between Offen, In Bearbeitung and Ruhend.</summary>
 internal sealed class ChangeCaseStatus(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     CaseAccess access,
     AuditTrail audit,
     IValidator<ChangeCaseStatusRequest> validator)
 {
-    public async Task<Outcome<uint>> HandleAsync(Guid caseId, ChangeCaseStatusRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<int>> HandleAsync(Guid caseId, ChangeCaseStatusRequest request, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
-            return Outcome<uint>.Invalid(validation);
+            return Outcome<int>.Invalid(validation);
         }
 
         var @case = await access.FindAsync(caseId, cancellationToken);
         if (@case is null)
         {
-            return Outcome<uint>.NotFound("Der Fall wurde nicht gefunden.");
+            return Outcome<int>.NotFound("Der Fall wurde nicht gefunden.");
         }
 
         if (@case.Version != request.Version)
         {
-            return Outcome<uint>.Conflict(ApiProblems.ConcurrentEditMessage);
+            return Outcome<int>.Conflict(ApiProblems.ConcurrentEditMessage);
         }
 
         var to = request.Status!.Value;
         if (!CaseWork.CanChangeStatus(@case, to))
         {
-            return Outcome<uint>.Invalid("status", "Der Fall ist abgeschlossen; sein Status kann nicht mehr geändert werden.");
+            return Outcome<int>.Invalid("status", "Der Fall ist abgeschlossen; sein Status kann nicht mehr geändert werden.");
         }
 
         if (@case.Status == to)
         {
-            return Outcome<uint>.Done(@case.Version);
+            return Outcome<int>.Done(@case.Version);
         }
 
         var from = @case.Status;
-        db.Entry(@case).Property(c => c.Version).OriginalValue = request.Version!.Value;
         @case.Status = to;
         audit.Record(AuditAction.Update, "Case", @case.Id, $"Status geändert: {CaseWork.Describe(from)} → {CaseWork.Describe(to)}", @case.ResidentId, @case.Id);
-        return await CaseSaving.SaveAsync(db, @case, cancellationToken);
+        return await CaseSaving.SaveAsync(session, @case, cancellationToken);
     }
 }
 
 internal static class CaseSaving
 {
-    /// <summary>Saves a changed case; a concurrent change in between is a conflict (409), and the new version is returned.</summary>
-    public static async Task<Outcome<uint>> SaveAsync(CaseManagementDbContext db, Case @case, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a changed case as the revision after the one that was read (and checked against the request's version); a
+    /// concurrent change in between is a conflict (409). Returns the new version.
+    /// </summary>
+    public static async Task<Outcome<int>> SaveAsync(IDocumentSession session, Case @case, CancellationToken cancellationToken)
     {
+        var version = session.StoreNextRevision(@case);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome<uint>.Done(@case.Version);
+            await session.SaveChangesAsync(cancellationToken);
+            return Outcome<int>.Done(version);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
         {
-            return Outcome<uint>.Conflict(ApiProblems.ConcurrentEditMessage);
+            return Outcome<int>.Conflict(ApiProblems.ConcurrentEditMessage);
         }
     }
 }

@@ -1,14 +1,13 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
+using Wolverine.Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Closing;
 
@@ -33,7 +32,8 @@ internal sealed class CloseCaseRequestValidator : AbstractValidator<CloseCaseReq
 
 internal sealed class CloseCase(
     PlanningCases cases,
-    CaseManagementDbContext db,
+    IDocumentSession session,
+    IMartenOutbox outbox,
     AuditTrail audit,
     IClock clock,
     IValidator<CloseCaseRequest> validator)
@@ -57,7 +57,8 @@ internal sealed class CloseCase(
             return Outcome<LocalDate>.Conflict($"Der Fall wurde bereits am {PlanningNames.Date(@case.ClosedOn)} abgeschlossen.");
         }
 
-        var problems = await db.Problems().Where(p => p.CaseId == caseId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        var problems = (await session.Query<ProblemSituation>().Where(p => p.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderBy(p => p.CreatedAt).ToList();
         var inputs = request.Outcomes ?? [];
         var errors = new Dictionary<string, string[]>();
         foreach (var (input, index) in inputs.Select((o, i) => (o, i)))
@@ -84,12 +85,15 @@ internal sealed class CloseCase(
             var problem = problems.Single(p => p.Id == input.ProblemId);
             problem.Outcome = input.Outcome;
             problem.OutcomeNote = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+            cases.StoreLoaded(problem);
         }
 
         var today = clock.Today();
         @case.Status = CaseStatus.Closed;
         @case.ClosedOn = today;
-        db.Publish(new CaseClosed(Guid.NewGuid(), default, @case.Id, today));
+        // Closed once: a concurrent closing or status change makes this one fail with 409.
+        cases.StoreLoaded(@case);
+        await outbox.PublishAsync(new CaseClosed(Guid.NewGuid(), clock.GetCurrentInstant(), @case.Id, today));
         audit.Record(AuditAction.Update, "Case", @case.Id,
             $"Fall abgeschlossen ({string.Join(", ", problems.Select(p => $"{p.Title}: {PlanningNames.Of(p.Outcome!.Value)}"))})", @case.ResidentId, @case.Id);
         return await cases.SaveAsync(today, cancellationToken);

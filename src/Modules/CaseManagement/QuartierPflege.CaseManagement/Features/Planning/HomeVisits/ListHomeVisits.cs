@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.HomeVisits;
 
@@ -31,7 +30,7 @@ internal sealed record AnswerView(string QuestionKey, string Question, string An
 
 internal sealed record HomeVisitsView(Guid CaseId, string CaseNumber, Guid ResidentId, string ResidentName, LocalDate OpenedOn, bool IsClosed, IReadOnlyList<HomeVisitView> Visits);
 
-internal sealed class ListHomeVisits(PlanningCases cases, CaseManagementDbContext db, AuditTrail audit)
+internal sealed class ListHomeVisits(PlanningCases cases, IDocumentSession session, AuditTrail audit)
 {
     public async Task<HomeVisitsView?> HandleAsync(Guid caseId, CancellationToken cancellationToken)
     {
@@ -41,14 +40,14 @@ internal sealed class ListHomeVisits(PlanningCases cases, CaseManagementDbContex
             return null;
         }
 
-        var visits = await db.HomeVisits().AsNoTracking().Where(v => v.CaseId == caseId)
-            .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.RecordedAt).ToListAsync(cancellationToken);
-        var takenOver = await db.Problems().AsNoTracking()
-            .Where(p => p.CaseId == caseId && p.SourceHomeVisitId != null)
-            .Select(p => new { p.Id, p.SourceHomeVisitId, p.SourceDomain })
-            .ToListAsync(cancellationToken);
+        var visits = (await session.Query<HomeVisit>().Where(v => v.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.RecordedAt).ToList();
+        var takenOver = (await session.Query<ProblemSituation>().Where(p => p.CaseId == caseId).ToListAsync(cancellationToken))
+            .Where(p => p.SourceHomeVisitId != null)
+            .ToList();
+        var resident = await cases.ResidentAsync(@case, cancellationToken);
         await audit.SaveReadAsync("HomeVisit", caseId, "Hausbesuche angesehen", @case.ResidentId, @case.Id, cancellationToken);
-        return new HomeVisitsView(@case.Id, @case.Number, @case.ResidentId, @case.Resident?.DisplayName ?? string.Empty, @case.OpenedOn, @case.IsClosed,
+        return new HomeVisitsView(@case.Id, @case.Number, @case.ResidentId, resident?.DisplayName ?? string.Empty, @case.OpenedOn, @case.IsClosed,
             visits.Select(v => Describe(v, takenOver.Where(p => p.SourceHomeVisitId == v.Id).ToDictionary(p => p.SourceDomain ?? string.Empty, p => p.Id))).ToList());
     }
 

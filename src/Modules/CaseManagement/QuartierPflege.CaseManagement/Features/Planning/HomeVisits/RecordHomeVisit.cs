@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marten;
 using FluentValidation.Results;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
@@ -6,7 +7,6 @@ using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.HomeVisits;
 
@@ -82,7 +82,7 @@ internal sealed class RecordHomeVisitRequestValidator : AbstractValidator<Record
 
 internal sealed class RecordHomeVisit(
     PlanningCases cases,
-    CaseManagementDbContext db,
+    IDocumentSession session,
     AuditTrail audit,
     ICurrentUser user,
     IClock clock,
@@ -129,9 +129,9 @@ internal sealed class RecordHomeVisit(
             RecordedAt = clock.GetCurrentInstant(),
             RecordedBy = user.Id,
         };
-        db.HomeVisits().Add(visit);
+        session.Insert(visit);
         audit.Record(AuditAction.Create, "HomeVisit", visit.Id, $"Hausbesuch vom {PlanningNames.Date(visitedOn)} erfasst ({template.Id})", @case.ResidentId, @case.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(visit.Id);
     }
 }

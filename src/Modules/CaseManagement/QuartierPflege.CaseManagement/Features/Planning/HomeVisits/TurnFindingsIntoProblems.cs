@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.HomeVisits;
 
@@ -11,7 +10,7 @@ namespace QuartierPflege.CaseManagement.Features.Planning.HomeVisits;
 /// One action: every finding of a visit (domain at or above its threshold, or flagged) that is not yet a problem
 /// situation becomes one, of the kind the domain suggests. Doing it twice adds nothing.
 /// </summary>
-internal sealed class TurnFindingsIntoProblems(PlanningCases cases, CaseManagementDbContext db, AuditTrail audit, IClock clock)
+internal sealed class TurnFindingsIntoProblems(PlanningCases cases, IDocumentSession session, AuditTrail audit, IClock clock)
 {
     public async Task<Outcome<IReadOnlyList<Guid>>> HandleAsync(Guid caseId, Guid visitId, CancellationToken cancellationToken)
     {
@@ -21,14 +20,15 @@ internal sealed class TurnFindingsIntoProblems(PlanningCases cases, CaseManageme
             return refusal!;
         }
 
-        var visit = await db.HomeVisits().SingleOrDefaultAsync(v => v.Id == visitId && v.CaseId == caseId, cancellationToken);
+        var visit = await session.LoadAsync<HomeVisit>(visitId, cancellationToken) is { } loaded && loaded.CaseId == caseId ? loaded : null;
         var template = visit is null ? null : HomeVisitTemplates.Find(visit.TemplateKey, visit.TemplateVersion);
         if (visit is null || template is null)
         {
             return Outcome<IReadOnlyList<Guid>>.NotFound("Der Hausbesuch wurde nicht gefunden.");
         }
 
-        var existing = await db.Problems().Where(p => p.SourceHomeVisitId == visitId).Select(p => p.SourceDomain).ToListAsync(cancellationToken);
+        var existing = (await session.Query<ProblemSituation>().Where(p => p.SourceHomeVisitId == visitId).ToListAsync(cancellationToken))
+            .Select(p => p.SourceDomain).ToList();
         var created = new List<Guid>();
         foreach (var domain in template.Domains.Where(d => d.IsFinding(visit.Content.Answers, visit.Content.FlaggedDomains) && !existing.Contains(d.Key)))
         {
@@ -43,12 +43,12 @@ internal sealed class TurnFindingsIntoProblems(PlanningCases cases, CaseManageme
                 SourceDomain = domain.Key,
                 CreatedAt = clock.GetCurrentInstant(),
             };
-            db.Problems().Add(problem);
+            session.Insert(problem);
             created.Add(problem.Id);
             audit.Record(AuditAction.Create, "ProblemSituation", problem.Id, $"Problemlage aus Hausbesuch übernommen: {domain.Title}", @case.ResidentId, @case.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<IReadOnlyList<Guid>>.Done(created);
     }
 }

@@ -1,11 +1,10 @@
 using FluentValidation;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
+using Wolverine.Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.NeighbourHelp;
 
@@ -15,7 +14,7 @@ internal sealed record ChooseHelperRequest(
     bool NotRelatedUpToSecondDegree,
     bool NotSameHousehold,
     bool NotRegisteredCarer,
-    uint? Version);
+    int? Version);
 
 internal sealed class ChooseHelperRequestValidator : AbstractValidator<ChooseHelperRequest>
 {
@@ -35,7 +34,7 @@ internal sealed class ChooseHelperRequestValidator : AbstractValidator<ChooseHel
 
 internal sealed class ChooseHelper(
     PlanningCases cases,
-    CaseManagementDbContext db,
+    IMartenOutbox outbox,
     NeighbourHelpDisclosure disclosure,
     AuditTrail audit,
     IClock clock,
@@ -94,8 +93,8 @@ internal sealed class ChooseHelper(
             step.Flag = null;
         }
 
-        cases.GuardVersion(step, request.Version!.Value);
-        db.Publish(new HelperChosen(Guid.NewGuid(), default, help.Id, candidate.VolunteerId, me.UserId!.Value,
+        cases.StoreSeen(step, request.Version!.Value);
+        await outbox.PublishAsync(new HelperChosen(Guid.NewGuid(), now, help.Id, candidate.VolunteerId, me.UserId!.Value,
             new HelperDeclarations(request.NotRelatedUpToSecondDegree, request.NotSameHousehold, request.NotRegisteredCarer)));
         audit.Record(AuditAction.Update, "NeighbourHelp", help.Id, $"Helfer:in gewählt: {candidate.DisplayName}", @case.ResidentId, @case.Id);
         return await cases.SaveAsync(step.Id, cancellationToken);

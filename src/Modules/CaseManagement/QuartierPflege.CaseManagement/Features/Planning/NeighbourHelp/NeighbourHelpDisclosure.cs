@@ -1,11 +1,12 @@
-using QuartierPflege.BuildingBlocks.Messaging;
+using Marten;
+using NodaTime;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Planning.Consent;
 using QuartierPflege.CaseManagement.Features.Planning.Plan;
-using QuartierPflege.CaseManagement.Persistence;
+using Wolverine.Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.NeighbourHelp;
 
@@ -13,7 +14,7 @@ namespace QuartierPflege.CaseManagement.Features.Planning.NeighbourHelp;
 /// Asks the Volunteers module for neighbour help. Needs the resident's consent to involve neighbours; the request carries
 /// the address (helpers must find the flat) and the description the case manager wrote, no diagnoses.
 /// </summary>
-internal sealed class NeighbourHelpDisclosure(CaseManagementDbContext db, IConsentGate consent)
+internal sealed class NeighbourHelpDisclosure(IDocumentSession session, IMartenOutbox outbox, IConsentGate consent, IClock clock)
 {
     public async Task<Outcome<NeighbourHelpRequest>> PrepareAsync(Case @case, Guid stepId, NeighbourHelpInput input, CancellationToken cancellationToken)
     {
@@ -37,10 +38,11 @@ internal sealed class NeighbourHelpDisclosure(CaseManagementDbContext db, IConse
             PreferredTimes = string.IsNullOrWhiteSpace(input.PreferredTimes) ? null : input.PreferredTimes.Trim(),
             StartsOn = input.StartsOn!.Value,
         };
-        var resident = @case.Resident!;
-        db.Publish(new NeighbourHelpRequested(
+        var resident = await session.LoadAsync<Resident>(@case.ResidentId, cancellationToken)
+                       ?? throw new InvalidOperationException($"Case {@case.Id} has no resident {@case.ResidentId}.");
+        await outbox.PublishAsync(new NeighbourHelpRequested(
             Guid.NewGuid(),
-            default,
+            clock.GetCurrentInstant(),
             request.Id,
             @case.Id,
             resident.Id,

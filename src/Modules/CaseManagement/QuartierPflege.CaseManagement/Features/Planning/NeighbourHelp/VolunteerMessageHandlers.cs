@@ -1,21 +1,20 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Volunteers.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.NeighbourHelp;
 
 /// <summary>
 /// What the Volunteers module answers to a neighbour-help request. Messages may come twice or late: repeated ones
-/// change nothing, and answers about a helper who is no longer the chosen one are ignored.
+/// change nothing, and answers about a helper who is no longer the chosen one are ignored. A change is stored under the
+/// step's revision: a concurrent edit fails the message, which is retried.
 /// </summary>
-internal sealed class HelpersProposedHandler(CaseManagementDbContext db, IClock clock) : IMessageHandler<HelpersProposed>
+public static class HelpersProposedHandler
 {
-    public async Task HandleAsync(HelpersProposed message, CancellationToken cancellationToken)
+    public static async Task HandleAsync(HelpersProposed message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        var step = await db.StepsWithDetails().SingleOrDefaultAsync(s => s.NeighbourHelp!.Id == message.RequestId, cancellationToken);
+        var step = await NeighbourHelpSteps.FindAsync(session, message.RequestId, cancellationToken);
         if (step?.NeighbourHelp is not { } help)
         {
             return;
@@ -37,15 +36,15 @@ internal sealed class HelpersProposedHandler(CaseManagementDbContext db, IClock 
             help.Status = NeighbourHelpStatus.Proposed;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        session.UpdateRevision(step, step.Version + 1L);
     }
 }
 
-internal sealed class AssignmentStartedHandler(CaseManagementDbContext db, IClock clock) : IMessageHandler<AssignmentStarted>
+public static class AssignmentStartedHandler
 {
-    public async Task HandleAsync(AssignmentStarted message, CancellationToken cancellationToken)
+    public static async Task HandleAsync(AssignmentStarted message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        var step = await db.StepsWithDetails().SingleOrDefaultAsync(s => s.NeighbourHelp!.Id == message.RequestId, cancellationToken);
+        var step = await NeighbourHelpSteps.FindAsync(session, message.RequestId, cancellationToken);
         if (step?.NeighbourHelp is not { } help || help.AssignmentId == message.AssignmentId || help.ChosenVolunteerId != message.VolunteerId)
         {
             return;
@@ -61,15 +60,15 @@ internal sealed class AssignmentStartedHandler(CaseManagementDbContext db, ICloc
             step.ChangeStatus(StepStatus.InProgress, Actor.Volunteers, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        session.UpdateRevision(step, step.Version + 1L);
     }
 }
 
-internal sealed class AssignmentRefusedHandler(CaseManagementDbContext db, IClock clock) : IMessageHandler<AssignmentRefused>
+public static class AssignmentRefusedHandler
 {
-    public async Task HandleAsync(AssignmentRefused message, CancellationToken cancellationToken)
+    public static async Task HandleAsync(AssignmentRefused message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        var step = await db.StepsWithDetails().SingleOrDefaultAsync(s => s.NeighbourHelp!.Id == message.RequestId, cancellationToken);
+        var step = await NeighbourHelpSteps.FindAsync(session, message.RequestId, cancellationToken);
         if (step?.NeighbourHelp is not { } help
             || help.ChosenVolunteerId != message.VolunteerId
             || help.Status is NeighbourHelpStatus.Refused or NeighbourHelpStatus.Started)
@@ -87,31 +86,35 @@ internal sealed class AssignmentRefusedHandler(CaseManagementDbContext db, ICloc
             step.ChangeStatus(StepStatus.Waiting, Actor.Volunteers, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        session.UpdateRevision(step, step.Version + 1L);
     }
 }
 
 /// <summary>A helper's role lapsed: their neighbour-help steps in that role are flagged so that someone else is chosen.</summary>
-internal sealed class EnrolmentSuspendedHandler(CaseManagementDbContext db, IClock clock) : IMessageHandler<EnrolmentSuspended>
+public static class EnrolmentSuspendedHandler
 {
-    public const string FlagText = "Helfer:in vorübergehend nicht einsatzbereit – bitte neue Helfer:in wählen";
+    private const string FlagText = "Helfer:in vorübergehend nicht einsatzbereit – bitte neue Helfer:in wählen";
 
-    public async Task HandleAsync(EnrolmentSuspended message, CancellationToken cancellationToken)
+    public static async Task HandleAsync(EnrolmentSuspended message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        var steps = await db.StepsWithDetails()
-            .Where(s => s.NeighbourHelp!.ChosenVolunteerId == message.VolunteerId
-                        && s.NeighbourHelp.RoleProfileKey == message.RoleProfileKey
-                        && (s.NeighbourHelp.Status == NeighbourHelpStatus.HelperChosen || s.NeighbourHelp.Status == NeighbourHelpStatus.Started)
-                        && s.Status != StepStatus.Done && s.Status != StepStatus.Cancelled)
-            .ToListAsync(cancellationToken);
+        var steps = (await session.Query<PlanStep>().Where(s => s.ChosenVolunteerId == message.VolunteerId).ToListAsync(cancellationToken))
+            .Where(s => s.NeighbourHelp!.RoleProfileKey == message.RoleProfileKey
+                        && s.NeighbourHelp.Status is NeighbourHelpStatus.HelperChosen or NeighbourHelpStatus.Started
+                        && s.IsOpen)
+            .ToList();
         var now = clock.GetCurrentInstant();
         foreach (var step in steps.Where(s => s.Flag?.Kind != StepFlagKind.HelperSuspended))
         {
             var text = $"{FlagText} (ab {PlanningNames.Date(message.From)}).";
             step.Note("Hinweis", step.Flag?.Text ?? "–", text, Actor.Volunteers, now);
             step.Flag = new StepFlag(StepFlagKind.HelperSuspended, text, message.From, []);
+            session.UpdateRevision(step, step.Version + 1L);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
+}
+
+internal static class NeighbourHelpSteps
+{
+    public static Task<PlanStep?> FindAsync(IDocumentSession session, Guid requestId, CancellationToken cancellationToken)
+        => session.Query<PlanStep>().SingleOrDefaultAsync(s => s.NeighbourHelpId == requestId, cancellationToken);
 }

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
@@ -7,7 +7,6 @@ using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Planning.NeighbourHelp;
 using QuartierPflege.CaseManagement.Features.Planning.Referrals;
-using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Plan;
@@ -81,7 +80,7 @@ internal static class StepRules
 
 internal sealed class AddStep(
     PlanningCases cases,
-    CaseManagementDbContext db,
+    IDocumentSession session,
     AuditTrail audit,
     IClock clock,
     ReferralDisclosure referrals,
@@ -102,7 +101,7 @@ internal sealed class AddStep(
             return refusal!;
         }
 
-        if (!await db.Problems().AnyAsync(p => p.Id == problemId && p.CaseId == caseId, cancellationToken))
+        if (await session.LoadAsync<ProblemSituation>(problemId, cancellationToken) is not { } problem || problem.CaseId != caseId)
         {
             return Outcome<Guid>.NotFound(PlanningCases.ProblemNotFoundMessage);
         }
@@ -164,9 +163,10 @@ internal sealed class AddStep(
             step.Note("Nachbarschaftshilfe", "–", $"angefragt ({RoleProfiles.NameOf(help.RoleProfileKey)})", me, now);
         }
 
-        db.Steps().Add(step);
+        session.Insert(step);
         audit.Record(AuditAction.Create, "PlanStep", step.Id, $"Maßnahme angelegt: {step.Title} ({PlanningNames.Of(step.Kind)})", @case.ResidentId, @case.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        // The step, its audit entry and the referral or neighbour-help request commit together.
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(step.Id);
     }
 }

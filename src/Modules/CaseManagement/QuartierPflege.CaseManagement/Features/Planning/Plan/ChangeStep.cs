@@ -7,7 +7,7 @@ using QuartierPflege.CaseManagement.Domain.Planning;
 namespace QuartierPflege.CaseManagement.Features.Planning.Plan;
 
 /// <summary>Title, owner, due date, milestone and status of a step; <paramref name="Version"/> is the version that was read.</summary>
-internal sealed record ChangeStepRequest(string? Title, string? Owner, LocalDate? DueOn, bool IsMilestone, StepStatus? Status, uint? Version);
+internal sealed record ChangeStepRequest(string? Title, string? Owner, LocalDate? DueOn, bool IsMilestone, StepStatus? Status, int? Version);
 
 internal sealed class ChangeStepRequestValidator : AbstractValidator<ChangeStepRequest>
 {
@@ -56,7 +56,7 @@ internal sealed class ChangeStep(PlanningCases cases, AuditTrail audit, IClock c
         changed |= step.Change("Fällig am", step.DueOn, request.DueOn, PlanningNames.Date, me, now, v => step.DueOn = v);
         changed |= step.Change("Meilenstein", step.IsMilestone, request.IsMilestone, PlanningNames.YesNo, me, now, v => step.IsMilestone = v);
         changed |= step.ChangeStatus(request.Status!.Value, me, now);
-        cases.GuardVersion(step, request.Version!.Value);
+        cases.StoreSeen(step, request.Version!.Value);
         if (changed)
         {
             audit.Record(AuditAction.Update, "PlanStep", step.Id, $"Maßnahme geändert: {step.Title}", @case.ResidentId, @case.Id);

@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Plan;
@@ -31,7 +30,7 @@ internal sealed record ProblemView(
     Guid? SourceHomeVisitId,
     ProblemOutcome? Outcome,
     string? OutcomeNote,
-    uint Version,
+    int Version,
     IReadOnlyList<StepView> Steps);
 
 internal sealed record StepView(
@@ -42,7 +41,7 @@ internal sealed record StepView(
     LocalDate? DueOn,
     bool IsMilestone,
     StepStatus Status,
-    uint Version,
+    int Version,
     FlagView? Flag,
     ReferralView? Referral,
     NeighbourHelpView? NeighbourHelp,
@@ -86,7 +85,7 @@ internal sealed record NeighbourHelpView(
 internal sealed record StepChangeView(Instant At, string By, string Field, string From, string To);
 
 /// <summary>The Wege-Hilfe-Plan of a case as the page and the API show it (a read, so it is audited).</summary>
-internal sealed class GetPlan(PlanningCases cases, CaseManagementDbContext db, AuditTrail audit, IPartnerDirectory partners)
+internal sealed class GetPlan(PlanningCases cases, IDocumentSession session, AuditTrail audit, IPartnerDirectory partners)
 {
     public async Task<PlanView?> HandleAsync(Guid caseId, CancellationToken cancellationToken)
     {
@@ -96,13 +95,15 @@ internal sealed class GetPlan(PlanningCases cases, CaseManagementDbContext db, A
             return null;
         }
 
-        var problems = await db.Problems().AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
-        var steps = await db.StepsWithDetails().AsNoTracking().Include(s => s.History).Where(s => s.CaseId == caseId)
-            .OrderBy(s => s.DueOn == null).ThenBy(s => s.DueOn).ThenBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        var problems = (await session.Query<ProblemSituation>().Where(p => p.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderBy(p => p.CreatedAt).ToList();
+        var steps = (await session.Query<PlanStep>().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderBy(s => s.DueOn == null).ThenBy(s => s.DueOn).ThenBy(s => s.CreatedAt).ToList();
+        var resident = await cases.ResidentAsync(@case, cancellationToken);
         var names = await PartnerNamesAsync(steps, cancellationToken);
         await audit.SaveReadAsync("Case", caseId, "Wege-Hilfe-Plan angesehen", @case.ResidentId, @case.Id, cancellationToken);
 
-        return new PlanView(@case.Id, @case.Number, @case.ResidentId, @case.Resident?.DisplayName ?? string.Empty, @case.Quartier, @case.OpenedOn, @case.Status, @case.ClosedOn,
+        return new PlanView(@case.Id, @case.Number, @case.ResidentId, resident?.DisplayName ?? string.Empty, @case.Quartier, @case.OpenedOn, @case.Status, @case.ClosedOn,
             problems.Select(p => new ProblemView(p.Id, p.Kind, p.Title, p.OtherText, p.Description, p.Alternatives, p.ChosenAlternative, p.ChoiceReason,
                 p.SourceHomeVisitId, p.Outcome, p.OutcomeNote, p.Version,
                 steps.Where(s => s.ProblemId == p.Id).Select(s => Describe(s, names)).ToList())).ToList());
@@ -140,5 +141,5 @@ internal sealed class GetPlan(PlanningCases cases, CaseManagementDbContext db, A
             ? new NeighbourHelpView(h.Id, h.RoleProfileKey, h.Description, h.HoursPerMonth, h.PreferredTimes, h.StartsOn, h.Status, PlanningNames.Of(h.Status),
                 h.Candidates, h.ChosenVolunteerId, h.ChosenVolunteerName, h.AssignmentId, h.RefusalReasons)
             : null,
-        step.History.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new StepChangeView(c.At, c.ByName, c.Field, c.From, c.To)).ToList());
+        step.History.OrderBy(c => c.At).Select(c => new StepChangeView(c.At, c.ByName, c.Field, c.From, c.To)).ToList());
 }

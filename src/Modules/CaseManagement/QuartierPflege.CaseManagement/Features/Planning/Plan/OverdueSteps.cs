@@ -1,26 +1,16 @@
+using Marten;
 using NodaTime;
-using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Plan;
 
 /// <summary>Open steps of the Wege-Hilfe-Plan whose due date has passed, for the dashboard's "Überfällig" list.</summary>
-internal sealed class OverdueSteps(CaseManagementDbContext db) : IOverdueItemsSource
+internal sealed class OverdueSteps(IQuerySession session) : IOverdueItemsSource
 {
-    public Task<OverdueItems> FindAsync(IQueryable<Case> cases, LocalDate today, int limit, int countCap, CancellationToken cancellationToken)
-        => (from s in db.Steps()
-            join c in cases on s.CaseId equals c.Id
-            where s.DueOn != null && s.DueOn < today && s.Status != StepStatus.Done && s.Status != StepStatus.Cancelled
-            select new OverdueRow
-            {
-                CaseId = c.Id,
-                CaseNumber = c.Number,
-                FirstName = c.Resident!.FirstName,
-                LastName = c.Resident.LastName,
-                Title = s.Title,
-                DueOn = s.DueOn!.Value,
-            })
-            .ToOverdueItemsAsync("Maßnahme", "Plan", limit, countCap, cancellationToken);
+    public Task<OverdueItems> FindAsync(CaseScope scope, LocalDate today, int limit, int countCap, CancellationToken cancellationToken)
+        => OverdueRows.QueryAsync(session, scope,
+            $"FROM {PlanningDocuments.PlanSteps} s JOIN {CaseManagementDocuments.Cases} c ON c.id = s.case_id "
+            + "WHERE s.due_on < ? AND s.status NOT IN ('Done', 'Cancelled')",
+            [today], "s.data ->> 'Title'", "s.due_on", "Maßnahme", "Plan", limit, countCap, cancellationToken);
 }

@@ -1,10 +1,9 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Plan;
 
@@ -19,7 +18,7 @@ internal sealed record ProblemRequest(
     List<string>? Alternatives,
     string? ChosenAlternative,
     string? ChoiceReason,
-    uint? Version = null);
+    int? Version = null);
 
 internal sealed class ProblemRequestValidator : AbstractValidator<ProblemRequest>
 {
@@ -41,7 +40,7 @@ internal sealed class ProblemRequestValidator : AbstractValidator<ProblemRequest
     }
 }
 
-internal sealed class SaveProblem(PlanningCases cases, CaseManagementDbContext db, AuditTrail audit, IClock clock, IValidator<ProblemRequest> validator)
+internal sealed class SaveProblem(PlanningCases cases, IDocumentSession session, AuditTrail audit, IClock clock, IValidator<ProblemRequest> validator)
 {
     public async Task<Outcome<Guid>> AddAsync(Guid caseId, ProblemRequest request, CancellationToken cancellationToken)
     {
@@ -59,9 +58,9 @@ internal sealed class SaveProblem(PlanningCases cases, CaseManagementDbContext d
 
         var problem = new ProblemSituation { CaseId = @case.Id, CreatedAt = clock.GetCurrentInstant() };
         Apply(problem, request);
-        db.Problems().Add(problem);
+        session.Insert(problem);
         audit.Record(AuditAction.Create, "ProblemSituation", problem.Id, $"Problemlage angelegt: {problem.Title}", @case.ResidentId, @case.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(problem.Id);
     }
 
@@ -84,14 +83,14 @@ internal sealed class SaveProblem(PlanningCases cases, CaseManagementDbContext d
             return refusal!;
         }
 
-        var problem = await db.Problems().SingleOrDefaultAsync(p => p.Id == problemId && p.CaseId == caseId, cancellationToken);
-        if (problem is null)
+        var problem = await session.LoadAsync<ProblemSituation>(problemId, cancellationToken);
+        if (problem is null || problem.CaseId != caseId)
         {
             return Outcome<Guid>.NotFound(PlanningCases.ProblemNotFoundMessage);
         }
 
         Apply(problem, request);
-        cases.GuardVersion(problem, version);
+        cases.StoreSeen(problem, version);
         audit.Record(AuditAction.Update, "ProblemSituation", problem.Id, $"Problemlage geändert: {problem.Title}", @case.ResidentId, @case.Id);
         return await cases.SaveAsync(problem.Id, cancellationToken);
     }

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Referrals;
@@ -11,23 +9,37 @@ namespace QuartierPflege.CaseManagement.Features.Planning.Referrals;
 /// The partner's answers move the referral and its step on. Answers can come twice or late (a completion before the
 /// acceptance): the referral only moves forward, and a repeated answer changes nothing.
 /// </summary>
-internal sealed class PartnerAnswers(CaseManagementDbContext db, IClock clock)
+internal static class PartnerAnswers
 {
-    public async Task ApplyAsync(Guid referralId, ReferralStatus to, StepStatus stepStatus, string? reason, Instant answeredAt, CancellationToken cancellationToken, string? contactPerson = null)
+    public static async Task ApplyAsync(
+        IDocumentSession session,
+        IClock clock,
+        Guid referralId,
+        ReferralStatus to,
+        StepStatus stepStatus,
+        string? reason,
+        Instant answeredAt,
+        CancellationToken cancellationToken,
+        string? contactPerson = null)
     {
-        var step = await db.StepsWithDetails().SingleOrDefaultAsync(s => s.Referral!.Id == referralId, cancellationToken);
+        var step = await session.Query<PlanStep>().SingleOrDefaultAsync(s => s.ReferralId == referralId, cancellationToken);
         if (step?.Referral is not { } referral)
         {
             return;
         }
 
         var now = clock.GetCurrentInstant();
+        var before = (referral.AnsweredAt, referral.ContactPerson);
         // A late acceptance still tells when the partner answered and who is in charge.
         referral.AnsweredAt ??= to is ReferralStatus.Accepted or ReferralStatus.Declined ? answeredAt : null;
         referral.ContactPerson ??= contactPerson;
         if (!ReferralLifecycle.CanMove(referral.Status, to))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (before != (referral.AnsweredAt, referral.ContactPerson))
+            {
+                session.UpdateRevision(step, step.Version + 1L);
+            }
+
             return;
         }
 
@@ -48,31 +60,39 @@ internal sealed class PartnerAnswers(CaseManagementDbContext db, IClock clock)
             step.ChangeStatus(stepStatus, Actor.Partner, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Wolverine's transaction commits it; a concurrent edit of the step fails it and the message is retried.
+        session.UpdateRevision(step, step.Version + 1L);
     }
+
+    /// <summary>When the partner answered: a message's own time, or (had its sender left it out) when it arrived.</summary>
+    public static Instant At(Instant occurredAt, IClock clock) => occurredAt == default ? clock.GetCurrentInstant() : occurredAt;
 }
 
-internal sealed class ReferralAcceptedHandler(PartnerAnswers answers) : IMessageHandler<ReferralAccepted>
+public static class ReferralAcceptedHandler
 {
-    public Task HandleAsync(ReferralAccepted message, CancellationToken cancellationToken)
-        => answers.ApplyAsync(message.ReferralId, ReferralStatus.Accepted, StepStatus.InProgress, null, message.AcceptedAt, cancellationToken, message.ContactPerson);
+    public static Task HandleAsync(ReferralAccepted message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+        => PartnerAnswers.ApplyAsync(session, clock, message.ReferralId, ReferralStatus.Accepted, StepStatus.InProgress, null, message.AcceptedAt,
+            cancellationToken, message.ContactPerson);
 }
 
-internal sealed class ReferralDeclinedHandler(PartnerAnswers answers) : IMessageHandler<ReferralDeclined>
+public static class ReferralDeclinedHandler
 {
     // A declined referral waits for the case manager to choose another partner.
-    public Task HandleAsync(ReferralDeclined message, CancellationToken cancellationToken)
-        => answers.ApplyAsync(message.ReferralId, ReferralStatus.Declined, StepStatus.Waiting, message.Reason, message.OccurredAt, cancellationToken);
+    public static Task HandleAsync(ReferralDeclined message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+        => PartnerAnswers.ApplyAsync(session, clock, message.ReferralId, ReferralStatus.Declined, StepStatus.Waiting, message.Reason,
+            PartnerAnswers.At(message.OccurredAt, clock), cancellationToken);
 }
 
-internal sealed class ReferralCompletedHandler(PartnerAnswers answers) : IMessageHandler<ReferralCompleted>
+public static class ReferralCompletedHandler
 {
-    public Task HandleAsync(ReferralCompleted message, CancellationToken cancellationToken)
-        => answers.ApplyAsync(
+    public static Task HandleAsync(ReferralCompleted message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+        => PartnerAnswers.ApplyAsync(
+            session,
+            clock,
             message.ReferralId,
             message.Successful ? ReferralStatus.CompletedSuccessfully : ReferralStatus.CompletedUnsuccessfully,
             StepStatus.Done,
             message.Reason,
-            message.OccurredAt,
+            PartnerAnswers.At(message.OccurredAt, clock),
             cancellationToken);
 }

@@ -1,30 +1,34 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Messaging;
+using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Referrals;
 
 /// <summary>
 /// A partner was paused or ended: every open referral to it is flagged on its case with the alternatives for the same
-/// service category (in the case's Quartier when there are any there).
+/// service category (in the case's Quartier when there are any there). Flagging twice changes nothing.
 /// </summary>
-internal sealed class PartnerUnavailableHandler(CaseManagementDbContext db, IClock clock) : IMessageHandler<PartnerUnavailable>
+public static class PartnerUnavailableHandler
 {
-    public async Task HandleAsync(PartnerUnavailable message, CancellationToken cancellationToken)
+    public static async Task HandleAsync(PartnerUnavailable message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        var open = await db.StepsWithDetails()
-            .Where(s => s.Referral!.PartnerId == message.PartnerId
-                        && (s.Referral.Status == ReferralStatus.Sent || s.Referral.Status == ReferralStatus.Accepted)
-                        && s.Status != StepStatus.Done && s.Status != StepStatus.Cancelled)
-            .Join(db.Cases, s => s.CaseId, c => c.Id, (s, c) => new { Step = s, c.Quartier })
-            .ToListAsync(cancellationToken);
+        var open = (await session.Query<PlanStep>().Where(s => s.ReferralPartnerId == message.PartnerId).ToListAsync(cancellationToken))
+            .Where(s => s.IsOpen && s.Referral!.IsOpen)
+            .ToList();
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var caseIds = open.Select(s => s.CaseId).Distinct().ToArray();
+        var quartiers = (await session.LoadManyAsync<Case>(cancellationToken, caseIds)).ToDictionary(c => c.Id, c => c.Quartier);
         var now = clock.GetCurrentInstant();
-        foreach (var (step, quartier) in open.Select(o => (o.Step, o.Quartier)))
+        foreach (var step in open)
         {
             var referral = step.Referral!;
+            var quartier = quartiers.GetValueOrDefault(step.CaseId);
             var sameCategory = message.Alternatives.Where(a => a.ServiceCategory == referral.ServiceCategory).ToList();
             var nearby = sameCategory.Where(a => a.Quartier == quartier).ToList();
             var alternatives = (nearby.Count > 0 ? nearby : sameCategory)
@@ -40,8 +44,7 @@ internal sealed class PartnerUnavailableHandler(CaseManagementDbContext db, IClo
 
             step.Note("Hinweis", step.Flag?.Text ?? "–", text, Actor.Partner, now);
             step.Flag = flag;
+            session.UpdateRevision(step, step.Version + 1L);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

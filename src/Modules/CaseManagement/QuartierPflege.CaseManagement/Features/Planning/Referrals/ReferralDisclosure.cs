@@ -1,5 +1,5 @@
+using Marten;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Contracts.Planning;
@@ -7,17 +7,18 @@ using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Planning.Consent;
 using QuartierPflege.CaseManagement.Features.Planning.Plan;
-using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Partners.Contracts;
+using Wolverine.Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Referrals;
 
 /// <summary>
 /// Sends a referral to a partner. Before anything is disclosed the resident's consent to share with this partner (or its
 /// service category) is checked afresh, so a withdrawn consent stops every new disclosure. The message carries only the
-/// summary the case manager wrote, and contact details only when the resident agreed.
+/// summary the case manager wrote, and contact details only when the resident agreed. The request goes out with the
+/// commit of the step (outbox), never without it.
 /// </summary>
-internal sealed class ReferralDisclosure(CaseManagementDbContext db, IPartnerDirectory partners, IConsentGate consent, IClock clock)
+internal sealed class ReferralDisclosure(IDocumentSession session, IMartenOutbox outbox, IPartnerDirectory partners, IConsentGate consent, IClock clock)
 {
     public async Task<Outcome<Referral>> PrepareAsync(Case @case, Guid stepId, ReferralInput input, CancellationToken cancellationToken)
     {
@@ -59,10 +60,11 @@ internal sealed class ReferralDisclosure(CaseManagementDbContext db, IPartnerDir
             RespondBy = input.RespondBy,
             SentAt = clock.GetCurrentInstant(),
         };
-        var resident = @case.Resident!;
-        db.Publish(new ReferralRequested(
+        var resident = await session.LoadAsync<Resident>(@case.ResidentId, cancellationToken)
+                       ?? throw new InvalidOperationException($"Case {@case.Id} has no resident {@case.ResidentId}.");
+        await outbox.PublishAsync(new ReferralRequested(
             Guid.NewGuid(),
-            default,
+            referral.SentAt,
             referral.Id,
             @case.Id,
             partner.PartnerId,

@@ -1,15 +1,14 @@
 using FluentValidation;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Messaging;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.CaseManagement.Domain.Planning;
-using QuartierPflege.CaseManagement.Persistence;
+using Wolverine.Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Referrals;
 
-internal sealed record WithdrawReferralRequest(string? Reason, uint? Version);
+internal sealed record WithdrawReferralRequest(string? Reason, int? Version);
 
 internal sealed class WithdrawReferralRequestValidator : AbstractValidator<WithdrawReferralRequest>
 {
@@ -24,7 +23,7 @@ internal sealed class WithdrawReferralRequestValidator : AbstractValidator<Withd
 /// <summary>Withdraws an open referral: the step is cancelled and the partner is told to stop.</summary>
 internal sealed class WithdrawReferral(
     PlanningCases cases,
-    CaseManagementDbContext db,
+    IMartenOutbox outbox,
     AuditTrail audit,
     IClock clock,
     IValidator<WithdrawReferralRequest> validator)
@@ -61,8 +60,8 @@ internal sealed class WithdrawReferral(
         referral.Reason = reason;
         step.ChangeStatus(StepStatus.Cancelled, me, now);
         step.Flag = null;
-        cases.GuardVersion(step, request.Version!.Value);
-        db.Publish(new ReferralWithdrawn(Guid.NewGuid(), default, referral.Id, reason));
+        cases.StoreSeen(step, request.Version!.Value);
+        await outbox.PublishAsync(new ReferralWithdrawn(Guid.NewGuid(), now, referral.Id, reason));
         audit.Record(AuditAction.Update, "Referral", referral.Id, $"Vermittlung an {referral.PartnerName} zurückgezogen", @case.ResidentId, @case.Id);
         return await cases.SaveAsync(step.Id, cancellationToken);
     }

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Concerns;
 
@@ -20,18 +19,17 @@ internal sealed record ConcernItem(
     Instant? TriagedAt);
 
 /// <summary>The triage queue (open concerns, oldest first) and single concerns, for case work.</summary>
-internal sealed class ListConcerns(CaseManagementDbContext db)
+internal sealed class ListConcerns(IQuerySession session)
 {
     public async Task<IReadOnlyList<ConcernItem>> OpenAsync(CancellationToken cancellationToken)
-        => await db.Concerns.AsNoTracking().Where(c => c.Status == ConcernStatus.Open)
-            .OrderBy(c => c.ReportedAt).ThenBy(c => c.Id)
-            .Select(c => new ConcernItem(c.Id, c.ResidentName, c.ResidentAddress, c.Description, c.ReportedByName, c.ReportedAt,
-                c.Status, c.CaseId, c.ResidentId, c.DismissalReason, c.TriagedByName, c.TriagedAt))
-            .ToListAsync(cancellationToken);
+        => [.. (await session.Query<Concern>().Where(c => c.Status == ConcernStatus.Open)
+                .OrderBy(c => c.ReportedAt).ThenBy(c => c.Id)
+                .ToListAsync(cancellationToken))
+            .Select(Item)];
 
     public async Task<ConcernItem?> FindAsync(Guid concernId, CancellationToken cancellationToken)
-        => await db.Concerns.AsNoTracking().Where(c => c.Id == concernId)
-            .Select(c => new ConcernItem(c.Id, c.ResidentName, c.ResidentAddress, c.Description, c.ReportedByName, c.ReportedAt,
-                c.Status, c.CaseId, c.ResidentId, c.DismissalReason, c.TriagedByName, c.TriagedAt))
-            .SingleOrDefaultAsync(cancellationToken);
+        => await session.LoadAsync<Concern>(concernId, cancellationToken) is { } concern ? Item(concern) : null;
+
+    private static ConcernItem Item(Concern c) => new(c.Id, c.ResidentName, c.ResidentAddress, c.Description, c.ReportedByName, c.ReportedAt,
+        c.Status, c.CaseId, c.ResidentId, c.DismissalReason, c.TriagedByName, c.TriagedAt);
 }

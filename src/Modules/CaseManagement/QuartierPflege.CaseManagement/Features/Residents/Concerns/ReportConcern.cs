@@ -4,7 +4,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
+using Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Concerns;
 
@@ -28,7 +28,7 @@ internal sealed class ReportConcernRequestValidator : AbstractValidator<ReportCo
 }
 
 internal sealed class ReportConcern(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     AuditTrail audit,
     ICurrentUser user,
     IClock clock,
@@ -51,9 +51,9 @@ internal sealed class ReportConcern(
             ReportedByName = user.DisplayName,
             ReportedAt = clock.GetCurrentInstant(),
         };
-        db.Concerns.Add(concern);
+        session.Insert(concern);
         audit.Record(AuditAction.Create, "Concern", concern.Id, "Hinweis gemeldet");
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(concern.Id);
     }
 

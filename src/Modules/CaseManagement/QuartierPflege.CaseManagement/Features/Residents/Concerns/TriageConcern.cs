@@ -1,10 +1,12 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Concerns;
@@ -31,7 +33,7 @@ internal sealed class AttachConcernRequestValidator : AbstractValidator<AttachCo
 
 /// <summary>Dismissing a concern (with a reason) or attaching it to a case the person may see; who and when is kept.</summary>
 internal sealed class TriageConcern(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     CaseAccess access,
     AuditTrail audit,
     ICurrentUser user,
@@ -49,7 +51,7 @@ internal sealed class TriageConcern(
             return Outcome<Guid>.Invalid(validation);
         }
 
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken);
+        var concern = await session.LoadAsync<Concern>(concernId, cancellationToken);
         if (concern is null)
         {
             return Outcome<Guid>.NotFound("Der Hinweis wurde nicht gefunden.");
@@ -62,7 +64,7 @@ internal sealed class TriageConcern(
 
         concern.Dismiss(request.Reason!.Trim(), user.Id, user.DisplayName, clock.GetCurrentInstant());
         audit.Record(AuditAction.Update, "Concern", concern.Id, "Hinweis verworfen");
-        return await SaveAsync(concern.Id, cancellationToken);
+        return await SaveAsync(concern, cancellationToken);
     }
 
     public async Task<Outcome<Guid>> AttachAsync(Guid concernId, AttachConcernRequest request, CancellationToken cancellationToken)
@@ -73,7 +75,7 @@ internal sealed class TriageConcern(
             return Outcome<Guid>.Invalid(validation);
         }
 
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken);
+        var concern = await session.LoadAsync<Concern>(concernId, cancellationToken);
         if (concern is null)
         {
             return Outcome<Guid>.NotFound("Der Hinweis wurde nicht gefunden.");
@@ -93,17 +95,19 @@ internal sealed class TriageConcern(
 
         concern.AttachToCase(@case.Id, @case.ResidentId, user.Id, user.DisplayName, clock.GetCurrentInstant());
         audit.Record(AuditAction.Update, "Case", @case.Id, $"Hinweis dem Fall {@case.Number} zugeordnet", @case.ResidentId, @case.Id);
-        return await SaveAsync(concern.Id, cancellationToken);
+        return await SaveAsync(concern, cancellationToken);
     }
 
-    private async Task<Outcome<Guid>> SaveAsync(Guid concernId, CancellationToken cancellationToken)
+    /// <summary>Saves the concern under the revision it was read at: of two people triaging it at once, the second is told.</summary>
+    private async Task<Outcome<Guid>> SaveAsync(Concern concern, CancellationToken cancellationToken)
     {
+        session.StoreNextRevision(concern);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome<Guid>.Done(concernId);
+            await session.SaveChangesAsync(cancellationToken);
+            return Outcome<Guid>.Done(concern.Id);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
         {
             return Outcome<Guid>.Conflict(AlreadyTriaged);
         }

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Planning.Consent;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
 
@@ -9,7 +8,7 @@ namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
 /// Asked before anything is stored, disclosed or arranged for a resident (opening a case, referrals, neighbour help):
 /// null when an active consent covers it, else a German message that names the missing consent.
 /// </summary>
-internal sealed class ConsentCheck(CaseManagementDbContext db) : IConsentGate
+internal sealed class ConsentCheck(IQuerySession session) : IConsentGate
 {
     public async Task<string?> MissingConsentAsync(
         Guid residentId,
@@ -19,7 +18,7 @@ internal sealed class ConsentCheck(CaseManagementDbContext db) : IConsentGate
         CancellationToken cancellationToken = default)
     {
         // Withdrawal takes effect at once: only consents without a withdrawal count, read fresh from the database.
-        var active = await db.Consents.AsNoTracking()
+        var active = await session.Query<Consent>()
             .Where(c => c.ResidentId == residentId && c.Purpose == purpose && c.WithdrawnAt == null)
             .ToListAsync(cancellationToken);
         return ConsentRules.Missing(active, purpose, partnerId, serviceCategory);

@@ -1,12 +1,11 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
 using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
@@ -64,7 +63,7 @@ internal sealed class GiveConsentRequestValidator : AbstractValidator<GiveConsen
 }
 
 internal sealed class GiveConsent(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     AuditTrail audit,
     ICurrentUser user,
     IClock clock,
@@ -78,7 +77,7 @@ internal sealed class GiveConsent(
             return Outcome<Guid>.Invalid(validation);
         }
 
-        if (!await db.Residents.AnyAsync(r => r.Id == residentId, cancellationToken))
+        if (await session.LoadAsync<Resident>(residentId, cancellationToken) is null)
         {
             return Outcome<Guid>.NotFound("Die Bewohnerin bzw. der Bewohner wurde nicht gefunden.");
         }
@@ -98,10 +97,10 @@ internal sealed class GiveConsent(
             RecordedByName = user.DisplayName,
             RecordedAt = clock.GetCurrentInstant(),
         };
-        db.Consents.Add(consent);
+        session.Insert(consent);
         audit.Record(AuditAction.Create, "Consent", consent.Id,
             $"Einwilligung erteilt: {ConsentRules.Describe(consent)}, {ConsentRules.Describe(consent.Form)}", residentId: residentId);
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(consent.Id);
     }
 }

@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
 
@@ -24,21 +23,20 @@ internal sealed record ConsentItem(
 
 internal sealed record ResidentConsents(Guid ResidentId, string ResidentName, IReadOnlyList<ConsentItem> Consents);
 
-internal sealed class ListConsents(CaseManagementDbContext db, AuditTrail audit)
+internal sealed class ListConsents(IQuerySession session, AuditTrail audit)
 {
     /// <summary>All consents of a resident, active first, or null when there is no such resident. The read is audited.</summary>
     public async Task<ResidentConsents?> HandleAsync(Guid residentId, Guid? caseId, CancellationToken cancellationToken)
     {
-        var name = await db.Residents.Where(r => r.Id == residentId).Select(r => r.FirstName + " " + r.LastName)
-            .SingleOrDefaultAsync(cancellationToken);
+        var name = (await session.LoadAsync<Resident>(residentId, cancellationToken))?.DisplayName;
         if (name is null)
         {
             return null;
         }
 
-        var consents = await db.Consents.AsNoTracking().Where(c => c.ResidentId == residentId)
-            .OrderBy(c => c.WithdrawnAt != null).ThenByDescending(c => c.GivenOn).ThenByDescending(c => c.RecordedAt)
-            .ToListAsync(cancellationToken);
+        var consents = (await session.Query<Consent>().Where(c => c.ResidentId == residentId).ToListAsync(cancellationToken))
+            .OrderBy(c => !c.IsActive).ThenByDescending(c => c.GivenOn).ThenByDescending(c => c.RecordedAt)
+            .ToList();
         await audit.SaveReadAsync("Consent", residentId, $"Einwilligungen angesehen: {name}", residentId, caseId, cancellationToken);
         return new ResidentConsents(residentId, name, [.. consents.Select(c => new ConsentItem(c.Id, c.Purpose, ConsentRules.Describe(c),
             c.PartnerId, c.PartnerName, c.ServiceCategory, c.GivenOn, c.Form, c.WitnessName, c.RecordedByName, c.RecordedAt, c.IsActive,

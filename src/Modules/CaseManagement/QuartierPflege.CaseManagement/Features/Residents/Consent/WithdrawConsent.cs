@@ -1,10 +1,9 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
 
@@ -12,12 +11,12 @@ namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
 /// Withdrawing is one click and takes effect at once. Withdrawing twice (a double click) changes nothing and is no
 /// error: the consent stays withdrawn as of the first click.
 /// </summary>
-internal sealed class WithdrawConsent(CaseManagementDbContext db, AuditTrail audit, ICurrentUser user, IClock clock)
+internal sealed class WithdrawConsent(IDocumentSession session, AuditTrail audit, ICurrentUser user, IClock clock)
 {
     public async Task<Outcome<Guid>> HandleAsync(Guid residentId, Guid consentId, CancellationToken cancellationToken)
     {
-        var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == consentId && c.ResidentId == residentId, cancellationToken);
-        if (consent is null)
+        var consent = await session.LoadAsync<Consent>(consentId, cancellationToken);
+        if (consent is null || consent.ResidentId != residentId)
         {
             return Outcome<Guid>.NotFound("Die Einwilligung wurde nicht gefunden.");
         }
@@ -25,8 +24,9 @@ internal sealed class WithdrawConsent(CaseManagementDbContext db, AuditTrail aud
         if (consent.IsActive)
         {
             consent.Withdraw(clock.GetCurrentInstant(), user.Id, user.DisplayName);
+            session.Update(consent);
             audit.Record(AuditAction.Update, "Consent", consent.Id, $"Einwilligung widerrufen: {ConsentRules.Describe(consent)}", residentId: residentId);
-            await db.SaveChangesAsync(cancellationToken);
+            await session.SaveChangesAsync(cancellationToken);
         }
 
         return Outcome<Guid>.Done(consent.Id);

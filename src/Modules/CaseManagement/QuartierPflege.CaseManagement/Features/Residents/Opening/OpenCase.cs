@@ -1,5 +1,6 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
@@ -36,7 +37,7 @@ internal sealed class OpenCaseRequestValidator : AbstractValidator<OpenCaseReque
 }
 
 internal sealed class OpenCase(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     ConsentCheck consents,
     AuditTrail audit,
     ICurrentUser user,
@@ -56,7 +57,7 @@ internal sealed class OpenCase(
             return Outcome<OpenedCase>.Invalid("deputyId", "Die Vertretung muss eine andere Person sein als die Fallmanagerin bzw. der Fallmanager.");
         }
 
-        var resident = await db.Residents.SingleOrDefaultAsync(r => r.Id == request.ResidentId, cancellationToken);
+        var resident = await session.LoadAsync<Resident>(request.ResidentId!.Value, cancellationToken);
         if (resident is null)
         {
             return Outcome<OpenedCase>.Invalid("residentId", "Die Bewohnerin bzw. der Bewohner wurde nicht gefunden.");
@@ -70,7 +71,7 @@ internal sealed class OpenCase(
         Concern? concern = null;
         if (request.ConcernId is { } concernId)
         {
-            concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken);
+            concern = await session.LoadAsync<Concern>(concernId, cancellationToken);
             if (concern is null)
             {
                 return Outcome<OpenedCase>.Invalid("concernId", "Der Hinweis wurde nicht gefunden.");
@@ -85,8 +86,10 @@ internal sealed class OpenCase(
         var today = clock.Today();
         var @case = new Case
         {
-            Number = await db.NextCaseNumberAsync(today.Year, cancellationToken),
+            Number = await session.NextCaseNumberAsync(today.Year, cancellationToken),
             ResidentId = resident.Id,
+            ResidentName = resident.DisplayName,
+            ResidentSearchName = resident.SearchName,
             CaseManagerId = user.Id,
             CaseManagerName = user.DisplayName,
             DeputyId = request.DeputyId,
@@ -97,19 +100,21 @@ internal sealed class OpenCase(
             Quartier = resident.Quartier,
             CreatedAt = clock.GetCurrentInstant(),
         };
-        db.Cases.Add(@case);
+        session.Insert(@case);
         audit.Record(AuditAction.Create, "Case", @case.Id, $"Fall {@case.Number} eröffnet für {resident.DisplayName}", resident.Id, @case.Id);
         if (concern is not null)
         {
             concern.TurnIntoCase(@case.Id, resident.Id, user.Id, user.DisplayName, clock.GetCurrentInstant());
+            // Under the revision read above: a concurrent triage of the same concern makes this opening fail as a whole.
+            session.StoreNextRevision(concern);
             audit.Record(AuditAction.Update, "Concern", concern.Id, $"Hinweis wurde zum Fall {@case.Number}", resident.Id, @case.Id);
         }
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await session.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
         {
             return Outcome<OpenedCase>.Conflict(TriageConcern.AlreadyTriaged);
         }

@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Protocol;
 
@@ -12,7 +11,7 @@ internal sealed record ProtocolEntry(Instant At, Guid UserId, string UserName, A
 internal sealed record CaseProtocol(Guid CaseId, Guid ResidentId, string CaseNumber, string ResidentName, IReadOnlyList<ProtocolEntry> Entries, int Page, int PageCount);
 
 /// <summary>Who read or changed the case and its resident, newest first. Reading the protocol is itself recorded.</summary>
-internal sealed class ReadCaseProtocol(CaseManagementDbContext db, CaseAccess access, AuditTrail audit)
+internal sealed class ReadCaseProtocol(IQuerySession session, CaseAccess access, AuditTrail audit)
 {
     public const int PageSize = 100;
 
@@ -30,12 +29,14 @@ internal sealed class ReadCaseProtocol(CaseManagementDbContext db, CaseAccess ac
         }
 
         await audit.SaveReadAsync("Case", @case.Id, $"Protokoll des Falls {@case.Number} angesehen", @case.ResidentId, @case.Id, cancellationToken);
-        var entries = db.AuditEntries.AsNoTracking().Where(e => e.CaseId == @case.Id || e.ResidentId == @case.ResidentId);
+        Guid? ofCase = @case.Id;
+        Guid? ofResident = @case.ResidentId;
+        var entries = session.Query<AuditEntry>().Where(e => e.CaseId == ofCase || e.ResidentId == ofResident);
         var total = await entries.CountAsync(cancellationToken);
         var number = page ?? 1;
         var shown = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return Outcome<CaseProtocol>.Done(new CaseProtocol(@case.Id, @case.ResidentId, @case.Number, @case.Resident?.DisplayName ?? string.Empty,
+        return Outcome<CaseProtocol>.Done(new CaseProtocol(@case.Id, @case.ResidentId, @case.Number, @case.ResidentName,
             [.. shown.Select(e => new ProtocolEntry(e.At, e.UserId, e.UserName, e.Action, Describe(e.Action), e.RecordKind, e.Description))],
             number, Math.Max(1, (total + PageSize - 1) / PageSize)));
     }

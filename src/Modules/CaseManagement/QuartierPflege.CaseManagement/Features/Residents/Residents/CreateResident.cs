@@ -4,12 +4,12 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
+using Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
 
 internal sealed class CreateResident(
-    CaseManagementDbContext db,
+    IDocumentSession session,
     AuditTrail audit,
     ICurrentUser user,
     IClock clock,
@@ -38,21 +38,20 @@ internal sealed class CreateResident(
         request.Apply(resident);
         foreach (var relative in request.Relatives ?? [])
         {
-            resident.Relatives.Add(RelativeChanges.New(resident.Id, relative));
+            resident.Relatives.Add(RelativeChanges.New(relative));
         }
 
-        db.Residents.Add(resident);
+        session.Insert(resident);
         audit.Record(AuditAction.Create, "Resident", resident.Id, $"Bewohner:in angelegt: {resident.DisplayName}", residentId: resident.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(resident.Id);
     }
 }
 
 internal static class RelativeChanges
 {
-    public static Relative New(Guid residentId, RelativeInput input) => new()
+    public static Relative New(RelativeInput input) => new()
     {
-        ResidentId = residentId,
         Name = input.Name!.Trim(),
         Role = input.Role!.Trim(),
         Phone = ResidentTexts.Optional(input.Phone),
@@ -73,14 +72,10 @@ internal static class RelativeChanges
         return null;
     }
 
-    /// <summary>Brings the stored relatives in line with the edited list (ids checked before).</summary>
-    public static void Apply(Resident resident, IReadOnlyList<RelativeInput> edited, CaseManagementDbContext db)
+    /// <summary>Brings the embedded relatives in line with the edited list (ids checked before).</summary>
+    public static void Apply(Resident resident, IReadOnlyList<RelativeInput> edited)
     {
-        foreach (var gone in resident.Relatives.Where(r => edited.All(e => e.Id != r.Id)).ToList())
-        {
-            resident.Relatives.Remove(gone);
-            db.Relatives.Remove(gone);
-        }
+        resident.Relatives.RemoveAll(r => edited.All(e => e.Id != r.Id));
 
         foreach (var input in edited)
         {
@@ -94,9 +89,7 @@ internal static class RelativeChanges
             }
             else
             {
-                var relative = New(resident.Id, input);
-                resident.Relatives.Add(relative);
-                db.Relatives.Add(relative);
+                resident.Relatives.Add(New(input));
             }
         }
     }

@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using NodaTime;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
 
@@ -24,7 +23,7 @@ internal sealed record ResidentDetail(
     IReadOnlyList<string> Languages,
     IReadOnlyList<RelativeDetail> Relatives,
     IReadOnlyList<ResidentCase> Cases,
-    uint Version)
+    int Version)
 {
     public string DisplayName => $"{FirstName} {LastName}";
 
@@ -36,22 +35,21 @@ internal sealed record RelativeDetail(Guid Id, string Name, string Role, string?
 /// <summary>A case of the resident that the reader may see (others stay invisible, as everywhere).</summary>
 internal sealed record ResidentCase(Guid Id, string Number, CaseStatus Status, LocalDate OpenedOn);
 
-internal sealed class GetResident(CaseManagementDbContext db, CaseAccess access, AuditTrail audit)
+internal sealed class GetResident(IQuerySession session, CaseAccess access, AuditTrail audit)
 {
     /// <summary>The resident's file, or null; every read is audited (special-category data).</summary>
     public async Task<ResidentDetail?> HandleAsync(Guid residentId, string purpose, CancellationToken cancellationToken)
     {
-        var resident = await db.Residents.AsNoTracking().Include(r => r.Relatives)
-            .SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+        var resident = await session.LoadAsync<Resident>(residentId, cancellationToken);
         if (resident is null)
         {
             return null;
         }
 
-        var cases = await access.VisibleCases().Where(c => c.ResidentId == residentId)
+        var cases = (await access.VisibleCases().Where(c => c.ResidentId == residentId).ToListAsync(cancellationToken))
             .OrderByDescending(c => c.OpenedOn)
             .Select(c => new ResidentCase(c.Id, c.Number, c.Status, c.OpenedOn))
-            .ToListAsync(cancellationToken);
+            .ToList();
         await audit.SaveReadAsync("Resident", resident.Id, $"Bewohner:in {purpose}: {resident.DisplayName}", resident.Id, null, cancellationToken);
         return new ResidentDetail(resident.Id, resident.FirstName, resident.LastName, resident.DateOfBirth, resident.Street,
             resident.HouseNumber, resident.Flat, resident.PostalCode, resident.City, resident.Quartier, resident.Phone,

@@ -24,7 +24,7 @@ internal sealed record SaveResidentRequest(
     string? TenancyNumber,
     IReadOnlyList<string>? Languages,
     IReadOnlyList<RelativeInput>? Relatives,
-    uint? Version = null);
+    int? Version = null);
 
 internal sealed record RelativeInput(Guid? Id, string? Name, string? Role, string? Phone, bool MayBeContacted);
 

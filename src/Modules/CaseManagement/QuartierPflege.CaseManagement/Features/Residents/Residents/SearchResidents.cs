@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using Marten.Linq.MatchesSql;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Domain;
-using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
 
@@ -13,13 +13,14 @@ internal sealed record ResidentPage(IReadOnlyList<ResidentListItem> Items, int P
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }
 
-internal sealed class SearchResidents(CaseManagementDbContext db)
+internal sealed class SearchResidents(IQuerySession session)
 {
     public const int PageSize = 20;
 
     /// <summary>
-    /// Residents whose name contains every word of <paramref name="query"/> (case-insensitive, any order), optionally in
-    /// one Quartier. LIKE on the lower-case search name uses the trigram index.
+    /// Residents whose name matches every word of <paramref name="query"/> (case-insensitive, any order), optionally in
+    /// one Quartier. A word matches as a part of the name ("schmi" finds Schmidt) or as a near spelling of one of its
+    /// words ("Schmitt" finds Schmidt): both through the trigram index on the search name.
     /// </summary>
     public async Task<Outcome<ResidentPage>> HandleAsync(string? query, string? quartier, int? page, CancellationToken cancellationToken)
     {
@@ -33,11 +34,11 @@ internal sealed class SearchResidents(CaseManagementDbContext db)
             return Outcome<ResidentPage>.Invalid("page", "Die Seite muss eine Zahl ab 1 sein.");
         }
 
-        var residents = db.Residents.AsNoTracking();
-        foreach (var word in (query ?? string.Empty).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        IQueryable<Resident> residents = session.Query<Resident>();
+        foreach (var word in ResidentSearch.Words(query))
         {
-            var pattern = $"%{EscapeLike(word)}%";
-            residents = residents.Where(r => EF.Functions.Like(r.SearchName, pattern, @"\"));
+            var pattern = $"%{ResidentSearch.EscapeLike(word)}%";
+            residents = residents.Where(r => r.MatchesSql(ResidentSearch.WordMatches("d.search_name"), pattern, word));
         }
 
         if (!string.IsNullOrWhiteSpace(quartier))
@@ -48,21 +49,33 @@ internal sealed class SearchResidents(CaseManagementDbContext db)
 
         var number = page ?? 1;
         var total = await residents.CountAsync(cancellationToken);
-        var items = await residents.OrderBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id)
-            .Skip((number - 1) * PageSize).Take(PageSize)
-            .Select(r => new { r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Street, r.HouseNumber, r.Flat, r.PostalCode, r.City, r.Quartier, r.CareLevel })
-            .ToListAsync(cancellationToken);
+        var items = total == 0
+            ? []
+            : await residents.OrderBy(r => r.SearchName).ThenBy(r => r.Id)
+                .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return Outcome<ResidentPage>.Done(new ResidentPage(
-            [.. items.Select(r => new ResidentListItem(r.Id, r.FirstName, r.LastName, r.DateOfBirth,
-                r.Flat is null ? $"{r.Street} {r.HouseNumber}, {r.PostalCode} {r.City}" : $"{r.Street} {r.HouseNumber} ({r.Flat}), {r.PostalCode} {r.City}",
-                r.Quartier, r.CareLevel))],
+            [.. items.Select(r => new ResidentListItem(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Address, r.Quartier, r.CareLevel))],
             number, PageSize, total));
     }
 
     /// <summary>The Quartiere residents live in, for the filter.</summary>
     public async Task<IReadOnlyList<string>> QuartiereAsync(CancellationToken cancellationToken)
-        => await db.Residents.Select(r => r.Quartier).Distinct().OrderBy(q => q).ToListAsync(cancellationToken);
+        => [.. (await session.Query<Resident>().Select(r => r.Quartier).Distinct().ToListAsync(cancellationToken)).Order(StringComparer.Ordinal)];
+}
 
-    private static string EscapeLike(string word) => word.Replace(@"\", @"\\", StringComparison.Ordinal)
+/// <summary>The name search's pieces shared by the resident list and the dashboard.</summary>
+internal static class ResidentSearch
+{
+    public static IEnumerable<string> Words(string? query)
+        => (query ?? string.Empty).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// SQL for one word against a lower-case search name column: a substring (LIKE, parameter 1: the escaped pattern) or
+    /// a near spelling of one of its words (pg_trgm's word similarity ≥ 0.6, parameter 2: the word). Both use the GIN
+    /// trigram index.
+    /// </summary>
+    public static string WordMatches(string column) => $"({column} LIKE ? OR ? <% {column})";
+
+    public static string EscapeLike(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
         .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }

@@ -1,12 +1,14 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
 
-internal sealed class UpdateResident(CaseManagementDbContext db, AuditTrail audit, IValidator<SaveResidentRequest> validator)
+internal sealed class UpdateResident(IDocumentSession session, AuditTrail audit, IValidator<SaveResidentRequest> validator)
 {
     public async Task<Outcome<Guid>> HandleAsync(Guid residentId, SaveResidentRequest request, CancellationToken cancellationToken)
     {
@@ -21,7 +23,7 @@ internal sealed class UpdateResident(CaseManagementDbContext db, AuditTrail audi
             return Outcome<Guid>.Invalid("version", "Der Bearbeitungsstand fehlt. Bitte laden Sie die Seite neu.");
         }
 
-        var resident = await db.Residents.Include(r => r.Relatives).SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+        var resident = await session.LoadAsync<Resident>(residentId, cancellationToken);
         if (resident is null)
         {
             return Outcome<Guid>.NotFound("Die Bewohnerin bzw. der Bewohner wurde nicht gefunden.");
@@ -37,19 +39,29 @@ internal sealed class UpdateResident(CaseManagementDbContext db, AuditTrail audi
             return Outcome<Guid>.Invalid(unknownRelative, "Diese:n Angehörige:n gibt es bei dieser Person nicht.");
         }
 
+        var nameBefore = resident.DisplayName;
         request.Apply(resident);
-        RelativeChanges.Apply(resident, request.Relatives ?? [], db);
+        RelativeChanges.Apply(resident, request.Relatives ?? []);
 
-        // The resident's row is the aggregate's version: a change of relatives alone must still bump it, so that a
-        // second person editing the relatives gets a conflict too.
-        db.Entry(resident).Property(r => r.Version).OriginalValue = version;
-        db.Entry(resident).State = EntityState.Modified;
+        // The relatives live inside the resident's document, so any change of them is a new revision of the resident:
+        // a second person editing them from the same state gets a conflict.
+        session.StoreNextRevision(resident);
+        if (resident.DisplayName != nameBefore)
+        {
+            // Lists show the resident's name from the case (no joins): keep it in step.
+            foreach (var @case in await session.Query<Case>().Where(c => c.ResidentId == resident.Id).ToListAsync(cancellationToken))
+            {
+                @case.ShowResident(resident);
+                session.StoreNextRevision(@case);
+            }
+        }
+
         audit.Record(AuditAction.Update, "Resident", resident.Id, $"Bewohner:in geändert: {resident.DisplayName}", residentId: resident.Id);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await session.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
         {
             return Outcome<Guid>.Conflict(ApiProblems.ConcurrentEditMessage);
         }

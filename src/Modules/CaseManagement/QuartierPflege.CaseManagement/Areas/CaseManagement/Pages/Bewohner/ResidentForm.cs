@@ -35,7 +35,7 @@ internal sealed class ResidentForm
 
     public List<RelativeRow> Relatives { get; set; } = [];
 
-    public uint? Version { get; set; }
+    public int? Version { get; set; }
 
     /// <summary>Two empty rows so that relatives can be added without JavaScript.</summary>
     public void AddEmptyRows()

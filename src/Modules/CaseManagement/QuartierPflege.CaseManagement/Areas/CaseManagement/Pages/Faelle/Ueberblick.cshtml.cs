@@ -48,7 +48,7 @@ internal sealed class UeberblickModel(
 
     public string? ErrorFor(string key) => ModelState.MessagesFor(key);
 
-    private async Task<IActionResult> AfterAsync(Guid id, Outcome<uint> outcome, string form, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Guid id, Outcome<int> outcome, string form, string done, CancellationToken cancellationToken)
     {
         if (outcome.Kind == OutcomeKind.NotFound)
         {
@@ -98,13 +98,13 @@ internal sealed class UeberblickModel(
     {
         public string? Status { get; set; }
 
-        public uint? Version { get; set; }
+        public int? Version { get; set; }
     }
 
     internal sealed class DeputyForm
     {
         public Guid? DeputyId { get; set; }
 
-        public uint? Version { get; set; }
+        public int? Version { get; set; }
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using Marten.Linq.MatchesSql;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
@@ -93,13 +94,14 @@ internal sealed class HinweisTriageModel(ListConcerns listConcerns, TriageConcer
         var cases = access.VisibleCases().Where(c => c.Status != CaseStatus.Closed);
         if (Q is not null)
         {
-            var pattern = $"%{Q.ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal)}%";
-            cases = cases.Where(c => EF.Functions.Like(c.Resident!.SearchName, pattern, @"\") || c.Number.Contains(Q));
+            // A part of the resident's name (as on the dashboard's search) or of the case number.
+            var pattern = $"%{ResidentSearch.EscapeLike(Q.ToLowerInvariant())}%";
+            var number = $"%{ResidentSearch.EscapeLike(Q)}%";
+            cases = cases.Where(c => c.MatchesSql("(d.resident_search_name LIKE ? OR d.number LIKE ?)", pattern, number));
         }
 
-        Cases = await cases.OrderBy(c => c.Number).Take(100)
-            .Select(c => new CaseOption(c.Id, c.Number, c.Resident!.FirstName + " " + c.Resident.LastName))
-            .ToListAsync(cancellationToken);
+        Cases = [.. (await cases.OrderBy(c => c.Number).Take(100).ToListAsync(cancellationToken))
+            .Select(c => new CaseOption(c.Id, c.Number, c.ResidentName))];
         return Page();
     }
 

@@ -101,8 +101,8 @@ internal sealed class FormFeedback
         return null;
     }
 
-    public uint? Version(string field)
-        => Text(field) is { } text && uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    public int? Version(string field)
+        => Text(field) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     public Guid? Id(string field)
     {

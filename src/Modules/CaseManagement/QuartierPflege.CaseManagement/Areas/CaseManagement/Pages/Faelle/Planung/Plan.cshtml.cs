@@ -119,7 +119,7 @@ internal sealed class PlanModel(
             "Die Helfer:in ist gewählt; der Einsatz wird eingerichtet.", cancellationToken);
     }
 
-    private ProblemRequest ReadProblem(uint? version) => new(
+    private ProblemRequest ReadProblem(int? version) => new(
         Form.Choice<ProblemKind>("kind", "Diese Problemlage ist nicht bekannt."),
         Form.Text("otherText"),
         Form.Text("description"),

@@ -1,0 +1,36 @@
+using Marten;
+using QuartierPflege.CaseManagement.Domain.Planning;
+
+namespace QuartierPflege.CaseManagement.Persistence;
+
+/// <summary>
+/// The Wege-Hilfe-Plan's documents in the module's schema. A step embeds its referral or neighbour-help request and its
+/// history; everything else references its case (and problem) by id through duplicated, indexed columns, which are also
+/// what the handlers of other modules' answers look their step up by.
+/// </summary>
+internal static class PlanningDocuments
+{
+    /// <summary>The steps' table, for the dashboard's hand-written SQL.</summary>
+    public const string PlanSteps = CaseManagementDocuments.Schema + ".mt_doc_plan_step";
+
+    public static void Register(StoreOptions options, string schema)
+    {
+        options.Schema.For<HomeVisit>().DatabaseSchemaName(schema).DocumentAlias("home_visit")
+            .Duplicate(v => v.CaseId, notNull: true);
+
+        options.Schema.For<ProblemSituation>().DatabaseSchemaName(schema).DocumentAlias("problem_situation")
+            .Duplicate(p => p.CaseId, notNull: true)
+            .Duplicate(p => p.SourceHomeVisitId);
+
+        options.Schema.For<PlanStep>().DatabaseSchemaName(schema).DocumentAlias("plan_step")
+            .Duplicate(s => s.CaseId, notNull: true)
+            .Duplicate(s => s.ProblemId, notNull: true)
+            .Duplicate(s => s.ReferralId)
+            .Duplicate(s => s.ReferralPartnerId)
+            .Duplicate(s => s.NeighbourHelpId)
+            .Duplicate(s => s.ChosenVolunteerId)
+            // The dashboard's overdue steps: due date and open status, without reading the JSON.
+            .Duplicate(s => s.DueOn)
+            .Duplicate(s => s.Status);
+    }
+}

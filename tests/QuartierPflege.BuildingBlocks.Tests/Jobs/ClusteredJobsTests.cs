@@ -1,0 +1,79 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Jobs;
+using QuartierPflege.Testing;
+
+namespace QuartierPflege.BuildingBlocks.Tests.Jobs;
+
+/// <summary>Two Hosts on one database, each with its own Hangfire server, as two processes would run.</summary>
+public sealed class ClusteredJobsTests : IAsyncLifetime
+{
+    private const int Triggers = 20;
+
+    private string _database = string.Empty;
+    private JobsApp? _first;
+    private JobsApp? _second;
+
+    private JobsApp First => _first!;
+
+    private JobsApp Second => _second!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabases.CreateAsync();
+        _first = JobsApp.OnSharedDatabase(_database);
+        await _first.InitializeAsync();
+        // The probe documents' table exists before two Hosts could both try to create it at first use.
+        await First.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        _second = JobsApp.OnSharedDatabase(_database);
+        await _second.InitializeAsync();
+        await Eventually.UntilAsync(() => First.Services.GetRequiredService<JobMonitor>().ActiveServers() == 2, "both Hangfire servers are up");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_second is not null)
+        {
+            await _second.DisposeAsync();
+        }
+
+        if (_first is not null)
+        {
+            await _first.DisposeAsync();
+        }
+
+        await TestDatabases.DropAsync(_database);
+    }
+
+    [Fact]
+    public async Task Two_hosts_run_a_recurring_job_that_became_due_20_times_exactly_20_times_not_40()
+    {
+        for (var i = 0; i < Triggers; i++)
+        {
+            First.MakeDue(ProbeJobs.Chime);
+            await Eventually.UntilAsync(() => First.WasStartedSinceMadeDue(ProbeJobs.Chime), $"a scheduler took trigger {i + 1}");
+        }
+
+        await WaitUntilSettledAsync(Triggers);
+        var runs = await First.RunsAsync(ProbeJobs.Chime);
+        Assert.Equal(Triggers, runs.Count);
+        Assert.Equal(Triggers, runs.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Two_hosts_run_20_simultaneous_run_now_triggers_exactly_20_times_not_40()
+    {
+        // Half of the triggers from each Host, all at once: both servers compete for every queued run.
+        await Task.WhenAll(Enumerable.Range(0, Triggers).Select(i => Task.Run(() =>
+            Assert.Equal(RunNowResult.Started, (i % 2 == 0 ? First : Second).Services.GetRequiredService<JobMonitor>().RunNow(ProbeJobs.Chime)))));
+
+        await WaitUntilSettledAsync(Triggers);
+        Assert.Equal(Triggers, await First.RunsHandledAsync(ProbeJobs.Chime));
+    }
+
+    private async Task WaitUntilSettledAsync(int expected)
+        => await Eventually.UntilAsync(
+            async () => await First.RunsHandledAsync(ProbeJobs.Chime) >= expected && await First.IsSettledAsync() && await Second.IsSettledAsync(),
+            $"{expected} runs handled and nothing left to run on either Host",
+            TimeSpan.FromSeconds(60));
+}
