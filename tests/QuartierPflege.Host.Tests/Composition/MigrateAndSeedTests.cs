@@ -20,7 +20,7 @@ public sealed class MigrateAndSeedTests : IAsyncLifetime
         await app.MigrateAsync();
 
         var schemas = await QueryAsync("SELECT nspname FROM pg_namespace");
-        Assert.Superset(new HashSet<string> { "identity", "case_management", "volunteers", "compensation", "partners", "notifications", "quartz" },
+        Assert.Superset(new HashSet<string> { "identity", "case_management", "volunteers", "compensation", "partners", "notifications", "hangfire" },
             schemas.ToHashSet());
         var roles = await QueryAsync("SELECT name FROM identity.asp_net_roles ORDER BY name");
         Assert.Equal(["Ehrenamt", "Fallmanagement", "Finanzen", "Koordination"], roles);
