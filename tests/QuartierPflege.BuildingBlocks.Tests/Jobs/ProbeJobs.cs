@@ -183,7 +183,11 @@ public static class Eventually
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
 
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    public static Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+        => UntilAsync(condition, () => what, timeout);
+
+    /// <summary>As above; <paramref name="describe"/> says what was awaited and what was seen instead, when it fails.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> describe, TimeSpan? timeout = null)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(30);
         var watch = Stopwatch.StartNew();
@@ -191,7 +195,7 @@ public static class Eventually
         {
             if (watch.Elapsed > limit)
             {
-                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting for: {what}");
+                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting for: {describe()}");
             }
 
             await Task.Delay(PollEvery);

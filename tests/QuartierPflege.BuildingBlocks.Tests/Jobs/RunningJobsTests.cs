@@ -163,10 +163,11 @@ public sealed partial class RunningJobsTests(JobsApp app) : IClassFixture<JobsAp
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var runNow = app.RecurringJob(ProbeJobs.Slow).LastJobId;
             Assert.NotEqual(scheduledRun, runNow);
-            // The extra run could not take the job's lock while the scheduled run held it: it gave up and waits for a retry.
+            // The extra run could not take the job's lock while the scheduled run held it: it gave up after the wait
+            // (Jobs:OverlapWaitTimeout) and waits for its retry (Hangfire shortens the reason shown here).
             await Eventually.UntilAsync(
-                () => app.HistoryOf(runNow).Any(s => s.Contains("Retry attempt", StringComparison.Ordinal) && s.Contains("quartierpflege-job:probe.slow", StringComparison.Ordinal)),
-                "the run-now attempt found the job's lock taken");
+                () => Task.FromResult(app.HistoryOf(runNow).Any(s => s.Contains("Retry attempt 1 of 3: Timeout expired. The timeout elapsed prior to obt", StringComparison.Ordinal))),
+                () => $"the run-now attempt found the job's lock taken; its history: {string.Join(" | ", app.HistoryOf(runNow))}; slow runs entered: {app.Controls.SlowEntered}");
             Assert.Equal(1, app.Controls.SlowEntered);
         }
         finally

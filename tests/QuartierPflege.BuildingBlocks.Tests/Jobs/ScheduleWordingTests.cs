@@ -14,6 +14,7 @@ public sealed class ScheduleWordingTests
     [InlineData("0 4 * * 0", "sonntags um 04:00")]
     [InlineData("0 4 * * 7", "sonntags um 04:00")]
     [InlineData("0 4 * * SUN", "sonntags um 04:00")]
+    [InlineData("15 4 * * sun", "sonntags um 04:15")]
     [InlineData("15 6 * * 1-5", "montags bis freitags um 06:15")]
     [InlineData("0 8 * * 1,3,5", "montags, mittwochs und freitags um 08:00")]
     [InlineData("*/5 * * * *", "alle 5 Minuten")]

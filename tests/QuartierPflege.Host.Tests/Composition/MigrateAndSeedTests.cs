@@ -21,7 +21,7 @@ public sealed class MigrateAndSeedTests : IAsyncLifetime
 
         var schemas = await QueryAsync("SELECT nspname FROM pg_namespace");
         // Marten creates a module's schema with its first document type: Volunteers and Compensation have none yet.
-        Assert.Superset(new HashSet<string> { "identity", "case_management", "partners", "notifications", "quartz" },
+        Assert.Superset(new HashSet<string> { "identity", "case_management", "partners", "notifications", "wolverine", "hangfire" },
             schemas.ToHashSet());
         var roles = await QueryAsync("SELECT name FROM identity.asp_net_roles ORDER BY name");
         Assert.Equal(["Ehrenamt", "Fallmanagement", "Finanzen", "Koordination"], roles);

@@ -34,7 +34,10 @@ public static class JobsRegistration
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
         services.TryAddSingleton<ScheduledJobCatalog>();
         services.TryAddScoped<ScheduledCommandJob>();
-        services.TryAddSingleton<JobMonitor>();
+        // A factory because the monitor is public (the Host's page uses it) and the catalog is not.
+        services.TryAddSingleton(sp => new JobMonitor(
+            sp.GetRequiredService<ScheduledJobCatalog>(), sp.GetRequiredService<JobStorage>(),
+            sp.GetRequiredService<IRecurringJobManagerV2>(), sp.GetRequiredService<IOptions<JobsOptions>>()));
         services.AddSingleton(new JobStorageSettings(ConnectionStringOf(configuration), configuration.GetValue<bool>("Database:CreateSchemaAtStartup")));
         services.TryAddSingleton<JobStorage, QuartierPflegeJobStorage>();
         services.TryAddSingleton<JobActivator, AspNetCoreJobActivator>();
