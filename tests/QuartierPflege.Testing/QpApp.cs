@@ -1,3 +1,4 @@
+using JasperFx.CodeGeneration;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -259,6 +260,16 @@ public class QpApp : IAsyncLifetime, IAsyncDisposable
             {
                 services.UseWolverineSoloMode();
             }
+
+            // On pre-generated handler code (ops/test) the Host would load only the pre-generated handler registry and
+            // skip discovery, so handlers that a test adds (probe modules, stand-ins for modules not built yet) would not
+            // be found. Auto uses the pre-generated code where there is some, generates the rest at first use, and
+            // writes no source files into the Host's folder.
+            services.ConfigureWolverine(o =>
+            {
+                o.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+                o.CodeGeneration.SourceCodeWritingEnabled = false;
+            });
 
             ConfigureServices(services);
         });

@@ -1,4 +1,3 @@
-using JasperFx.CodeGeneration;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -31,14 +30,6 @@ public class ProbeApp : QpApp
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddMessagingProbe(Fault);
-        // A Host built on pre-generated handler code (TypeLoadMode.Static, ops/test) would use its pre-generated handler
-        // registry, which knows nothing of the probe's handlers, and skip discovery: Auto uses the pre-generated code where
-        // there is some and generates the probe's at first use, without writing source files into the Host's folder.
-        services.ConfigureWolverine(o =>
-        {
-            o.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
-            o.CodeGeneration.SourceCodeWritingEnabled = false;
-        });
     }
 }
 
