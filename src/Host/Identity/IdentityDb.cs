@@ -34,6 +34,24 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options)
         base.OnModelCreating(builder);
         builder.HasDefaultSchema(SchemaName);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        // Identity names its tables and three indexes itself, which a naming convention leaves alone: the schema's
+        // snake_case names are stated here, the columns, keys and constraints come from UseSnakeCaseNamingConvention.
+        builder.Entity<AppUser>(u =>
+        {
+            u.ToTable("asp_net_users");
+            u.HasIndex(x => x.NormalizedUserName).HasDatabaseName("user_name_index");
+            u.HasIndex(x => x.NormalizedEmail).HasDatabaseName("email_index");
+        });
+        builder.Entity<IdentityRole<Guid>>(r =>
+        {
+            r.ToTable("asp_net_roles");
+            r.HasIndex(x => x.NormalizedName).HasDatabaseName("role_name_index");
+        });
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("asp_net_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("asp_net_user_logins");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("asp_net_user_roles");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("asp_net_user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("asp_net_role_claims");
         builder.Entity<IdentityRole<Guid>>().HasData(FixedRoles);
         builder.Entity<DataProtectionKey>(key =>
         {
