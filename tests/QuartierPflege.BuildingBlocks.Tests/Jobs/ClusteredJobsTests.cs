@@ -79,6 +79,6 @@ public sealed class ClusteredJobsTests : IAsyncLifetime
     private async Task WaitUntilSettledAsync(int expected)
         => await Eventually.UntilAsync(
             async () => await First.RunsHandledAsync(ProbeJobs.Chime) >= expected && await First.IsSettledAsync() && await Second.IsSettledAsync(),
-            $"{expected} runs handled and nothing left to run on either Host",
+            () => $"{expected} runs handled and nothing left to run on either Host; seen: {First.RunsHandledAsync(ProbeJobs.Chime).GetAwaiter().GetResult()} runs, {First.Describe()}",
             TimeSpan.FromSeconds(60));
 }
