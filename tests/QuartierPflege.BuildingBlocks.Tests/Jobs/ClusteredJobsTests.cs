@@ -21,11 +21,11 @@ public sealed class ClusteredJobsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabases.CreateAsync();
-        _first = JobsApp.OnSharedDatabase(_database);
+        _first = Host(_database);
         await _first.InitializeAsync();
         // The probe documents' table exists before two Hosts could both try to create it at first use.
         await First.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        _second = JobsApp.OnSharedDatabase(_database);
+        _second = Host(_database);
         await _second.InitializeAsync();
         await Eventually.UntilAsync(() => First.Services.GetRequiredService<JobMonitor>().ActiveServers() == 2, "both Hangfire servers are up");
     }
@@ -76,9 +76,20 @@ public sealed class ClusteredJobsTests : IAsyncLifetime
         Assert.Equal(Triggers, runs.Select(r => r.Id).Distinct().Count());
     }
 
+    /// <summary>
+    /// Runs of one job wait for each other (the per-key lock); with 20 at once on a busy machine the tests' usual 1 s
+    /// wait would make some give up and exhaust their retries, which is not what these tests are about.
+    /// </summary>
+    private static JobsApp Host(string database)
+    {
+        var app = JobsApp.OnSharedDatabase(database);
+        app.Settings["Jobs:OverlapWaitTimeout"] = "00:00:30";
+        return app;
+    }
+
     private async Task WaitUntilSettledAsync(int expected)
         => await Eventually.UntilAsync(
             async () => await First.RunsHandledAsync(ProbeJobs.Chime) >= expected && await First.IsSettledAsync() && await Second.IsSettledAsync(),
-            $"{expected} runs handled and nothing left to run on either Host",
+            () => $"{expected} runs handled and nothing left to run on either Host; seen: {First.RunsHandledAsync(ProbeJobs.Chime).GetAwaiter().GetResult()} runs, {First.Describe()}",
             TimeSpan.FromSeconds(60));
 }

@@ -161,6 +161,15 @@ public static class ProbeJobs
     public static IReadOnlyList<string> HistoryOf(this QpApp app, string jobId)
         => [.. app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(jobId).History.Select(h => $"{h.StateName}: {h.Reason}")];
 
+    /// <summary>Hangfire's and Wolverine's counts, for a readable failure.</summary>
+    public static string Describe(this QpApp app)
+    {
+        var s = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().GetStatistics();
+        var counts = app.Services.GetRequiredService<IWolverineRuntime>().Storage.Admin.FetchCountsAsync().GetAwaiter().GetResult();
+        return $"Hangfire enqueued={s.Enqueued} processing={s.Processing} scheduled={s.Scheduled} failed={s.Failed} succeeded={s.Succeeded} servers={s.Servers}; " +
+               $"Wolverine incoming={counts.Incoming} scheduled={counts.Scheduled} handled={counts.Handled} dead={counts.DeadLetter}";
+    }
+
     /// <summary>
     /// Nothing left to run: no Hangfire job queued, running or waiting for a retry, and no Wolverine message waiting
     /// in the durable inbox. From then on no further run can happen, so counts are final.

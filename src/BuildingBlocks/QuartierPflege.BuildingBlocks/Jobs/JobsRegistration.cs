@@ -42,7 +42,8 @@ public static class JobsRegistration
         services.TryAddSingleton<JobStorage, QuartierPflegeJobStorage>();
         services.TryAddSingleton<JobActivator, AspNetCoreJobActivator>();
         services.TryAddSingleton<IJobFilterProvider, ScheduledJobFilters>();
-        services.AddHangfire(c => c
+        services.AddHangfire((provider, c) => c
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
