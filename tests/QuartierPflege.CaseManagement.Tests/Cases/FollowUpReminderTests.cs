@@ -75,15 +75,13 @@ public sealed class FollowUpReminderTests(QpApp app) : IClassFixture<QpApp>
 
         await SendAsync(Date);
 
-        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var query = new Npgsql.NpgsqlCommand(
-            "SELECT subject, text_body FROM notifications.queued_mail WHERE recipient = @to", connection);
-        query.Parameters.AddWithValue("to", manager.Email);
-        await using var reader = await query.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), "no mail queued for the case manager");
-        Assert.Equal("Fällige Wiedervorlagen am 2. März 2026", reader.GetString(0));
-        var body = reader.GetString(1);
+        // The tracked session waited for the whole cascade: digest → Notifications' mail → the .eml of the pickup transport.
+        var mails = Directory.Exists(app.MailPickupDirectory) ? Directory.GetFiles(app.MailPickupDirectory, "*.eml") : [];
+        var mail = mails.Select(f => MimeKit.MimeMessage.Load(f))
+            .SingleOrDefault(m => m.To.Mailboxes.Any(to => to.Address == manager.Email));
+        Assert.True(mail is not null, "no mail for the case manager");
+        Assert.Equal("Fällige Wiedervorlagen am 2. März 2026", mail.Subject);
+        var body = mail.TextBody;
         Assert.Contains("Guten Morgen Maria Post,", body, StringComparison.Ordinal);
         Assert.Contains("Waltraud Brief", body, StringComparison.Ordinal);
         Assert.Contains("Hausnotruf besprechen (fällig am 2. März 2026)", body, StringComparison.Ordinal);
@@ -98,7 +96,7 @@ public sealed class FollowUpReminderTests(QpApp app) : IClassFixture<QpApp>
 
         using var document = JsonDocument.Parse(jobs);
         var job = document.RootElement.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("key").GetString() == "case-management.send-follow-up-reminders");
-        Assert.Equal("0 0 7 * * ?", job.GetProperty("cron").GetString());
+        Assert.Equal("0 7 * * *", job.GetProperty("cron").GetString());
     }
 
     private async Task SendAsync(LocalDate date)
