@@ -56,7 +56,7 @@ internal static class CommandLine
         // Every module's documents, their indexes and functions, Wolverine's envelope tables (schema wolverine) and
         // Hangfire's tables (schema hangfire): production never creates tables at first use.
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
-        await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync();
+        await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(JasperFx.AutoCreate.CreateOrUpdate);
         await JobsSchema.MigrateAsync(services, cancellationToken);
     }
 

@@ -28,6 +28,24 @@ public sealed class MigrateAndSeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_the_migrate_verb_a_Host_that_creates_nothing_itself_starts_and_is_ready()
+    {
+        // As ops/run and a deployment do it: `Host migrate` through the real entry point, without starting the web app.
+        var exitCode = await RunHostVerbAsync("migrate", $"--ConnectionStrings:QuartierPflege={_connectionString}");
+        Assert.Equal(0, exitCode);
+
+        await using var app = new ProductionLikeHost(_connectionString);
+        var ready = await app.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        var tables = await QueryAsync("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname IN ('wolverine', 'hangfire', 'case_management')");
+        Assert.Contains("wolverine.wolverine_incoming_envelopes", tables);
+        Assert.Contains("wolverine.wolverine_dead_letters", tables);
+        Assert.Contains("hangfire.job", tables);
+        Assert.Contains("case_management.mt_doc_case", tables);
+    }
+
+    [Fact]
     public async Task Demo_data_loads_one_account_per_role_and_loading_again_changes_nothing()
     {
         await using var app = QpApp.OnDatabase(_connectionString);
@@ -38,6 +56,12 @@ public sealed class MigrateAndSeedTests : IAsyncLifetime
 
         var users = await QueryAsync("SELECT email FROM identity.asp_net_users WHERE email LIKE '%@demo.quartierpflege.de' ORDER BY email");
         Assert.Equal(5, users.Count);
+    }
+
+    private static async Task<int> RunHostVerbAsync(params string[] args)
+    {
+        var result = typeof(Program).Assembly.EntryPoint!.Invoke(null, [args]);
+        return result is Task<int> task ? await task : 0;
     }
 
     private async Task<List<string>> QueryAsync(string sql)
@@ -53,5 +77,12 @@ public sealed class MigrateAndSeedTests : IAsyncLifetime
         }
 
         return values;
+    }
+
+    /// <summary>A Host as in production: it creates no tables, message storage or job storage at start-up.</summary>
+    private sealed class ProductionLikeHost : QpApp
+    {
+        public ProductionLikeHost(string connectionString)
+            : base(connectionString) => Settings["Database:CreateSchemaAtStartup"] = "false";
     }
 }
