@@ -25,19 +25,8 @@ public sealed class SmtpRefusalTests(SmtpRefusalTests.App app) : IClassFixture<S
         Assert.All(app.Log.Failures, f => Assert.IsType<SmtpCommandException>(f));
     }
 
-    public sealed class App : QpApp
+    public sealed class App() : ScriptedPeerApp(ScriptedSmtpPeer.Answering(_ => "550 5.1.1 Mailbox unavailable"))
     {
-        public ScriptedSmtpPeer Peer { get; } = ScriptedSmtpPeer.Answering(_ => "550 5.1.1 Mailbox unavailable");
-
-        public MailFailureLog Log { get; } = new();
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Peer.DisposeAsync();
-        }
-
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Log);
 
         protected override void Configure(IDictionary<string, string?> settings)
         {
@@ -66,19 +55,8 @@ public sealed class SmtpTryLaterTests(SmtpTryLaterTests.App app) : IClassFixture
         Assert.Empty(await app.MailDeadLettersAsync());
     }
 
-    public sealed class App : QpApp
+    public sealed class App() : ScriptedPeerApp(ScriptedSmtpPeer.Answering(connection => connection == 1 ? "451 4.7.1 Greylisted, try again later" : "250 OK"))
     {
-        public ScriptedSmtpPeer Peer { get; } = ScriptedSmtpPeer.Answering(connection => connection == 1 ? "451 4.7.1 Greylisted, try again later" : "250 OK");
-
-        public MailFailureLog Log { get; } = new();
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Peer.DisposeAsync();
-        }
-
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Log);
 
         protected override void Configure(IDictionary<string, string?> settings)
         {
@@ -110,19 +88,8 @@ public sealed class SmtpTimeoutTests(SmtpTimeoutTests.App app) : IClassFixture<S
         Assert.Null(await app.SentMailAsync(mail.MessageId));
     }
 
-    public sealed class App : QpApp
+    public sealed class App() : ScriptedPeerApp(ScriptedSmtpPeer.Silent())
     {
-        public ScriptedSmtpPeer Peer { get; } = ScriptedSmtpPeer.Silent();
-
-        public MailFailureLog Log { get; } = new();
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Peer.DisposeAsync();
-        }
-
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Log);
 
         protected override void Configure(IDictionary<string, string?> settings)
         {
@@ -130,4 +97,20 @@ public sealed class SmtpTimeoutTests(SmtpTimeoutTests.App app) : IClassFixture<S
             settings["Mail:RetryCooldowns:0"] = "01:00:00";
         }
     }
+}
+
+/// <summary>A Host whose mail goes to a scripted SMTP peer, with the failures Wolverine logs for SendMail collected.</summary>
+public abstract class ScriptedPeerApp(ScriptedSmtpPeer peer) : QpApp
+{
+    public ScriptedSmtpPeer Peer { get; } = peer;
+
+    public MailFailureLog Log { get; } = new();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Peer.DisposeAsync();
+    }
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Log);
 }
