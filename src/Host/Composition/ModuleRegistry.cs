@@ -2,6 +2,7 @@ using QuartierPflege.CaseManagement;
 using QuartierPflege.Compensation;
 using QuartierPflege.Notifications;
 using QuartierPflege.Partners;
+using QuartierPflege.Quartiere;
 using QuartierPflege.Volunteers;
 
 namespace QuartierPflege.Host.Composition;
@@ -10,6 +11,7 @@ namespace QuartierPflege.Host.Composition;
 internal static class ModuleRegistry
 {
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration) => services
+        .AddQuartiere(configuration)
         .AddCaseManagement(configuration)
         .AddVolunteers(configuration)
         .AddCompensation(configuration)
@@ -17,6 +19,7 @@ internal static class ModuleRegistry
         .AddNotifications(configuration);
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder endpoints) => endpoints
+        .MapQuartiere()
         .MapCaseManagement()
         .MapVolunteers()
         .MapCompensation()
