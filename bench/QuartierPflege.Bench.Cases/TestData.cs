@@ -3,6 +3,7 @@ using Marten;
 using NodaTime;
 using Npgsql;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.Bench.Cases;
@@ -153,9 +154,33 @@ internal sealed class TestData(int seed)
 
         await store.BulkInsertAsync(followUps);
 
+        // Steps of the Wege-Hilfe-Plan, the dashboard's second overdue source: two in three cases have a plan.
+        var steps = new List<PlanStep>();
+        foreach (var (caseId, openedOn, open) in Cases.Where(_ => _random.Next(3) != 0))
+        {
+            var problemId = Guid.CreateVersion7();
+            for (var n = 1 + _random.Next(3); n > 0; n--)
+            {
+                var due = Today.PlusDays(_random.Next(-30, 60));
+                steps.Add(new PlanStep
+                {
+                    CaseId = caseId,
+                    ProblemId = problemId,
+                    Kind = StepKind.InternalAction,
+                    Title = Pick(FollowUpTitles),
+                    Owner = CaseManagers[0].Name,
+                    DueOn = due < openedOn ? openedOn : due,
+                    Status = !open || _random.Next(3) == 0 ? StepStatus.Done : StepStatus.Planned,
+                    CreatedAt = BenchServices.Now,
+                });
+            }
+        }
+
+        await store.BulkInsertAsync(steps);
+
         // As autovacuum would after a load: statistics for the planner, visibility map for index-only scans.
         await using var connection = await dataSource.OpenConnectionAsync();
-        foreach (var table in new[] { CaseManagementDocuments.Residents, CaseManagementDocuments.Cases, CaseManagementDocuments.FollowUps })
+        foreach (var table in new[] { CaseManagementDocuments.Residents, CaseManagementDocuments.Cases, CaseManagementDocuments.FollowUps, PlanningDocuments.PlanSteps })
         {
             await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
             await vacuum.ExecuteNonQueryAsync();

@@ -12,13 +12,16 @@ using QuartierPflege.Bench.Messaging.Publishing;
 using QuartierPflege.BuildingBlocks.Bus;
 using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Persistence;
+using Wolverine;
 
 // bench/messaging: the product's messaging (its own MartenSetup and MessagingSetup: Wolverine, durable local queues,
 // Marten outbox) moving events from one module to another, against the same documents written directly, and how
 // quickly an idle Host handles a single event. Run through `ops/bench messaging` (Release, private PostgreSQL, fsync on).
 //   QP_BENCH_MESSAGES (10000), QP_BENCH_PUBLISHERS (8 concurrent publishers, like concurrent requests),
 //   Messaging__ParallelMessagesPerQueue (the product's setting; default from MessagingSettings),
-//   QP_BENCH_SWEEP ("5,50": extra throughput runs at these queue parallelisms, printed as sweep_* lines).
+//   QP_BENCH_SWEEP ("5,50": extra throughput runs at these queue parallelisms, printed as sweep_* lines),
+//   QP_BENCH_BATCH (100: the handling side takes up to this many events per transaction, Wolverine's batch handling;
+//   0: one event per transaction), QP_BENCH_BATCH_WAIT_MS (5: how long a batch waits for more events).
 const int LatencySamples = 200;
 var connectionString = Environment.GetEnvironmentVariable("QP_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("QP_BENCH_POSTGRES is not set; run the benchmark through ops/bench messaging.");
@@ -26,12 +29,14 @@ var messageCount = IntSetting("QP_BENCH_MESSAGES", 10_000);
 var publishers = IntSetting("QP_BENCH_PUBLISHERS", 8);
 var sweep = (Environment.GetEnvironmentVariable("QP_BENCH_SWEEP") ?? string.Empty)
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
+var batchSize = IntSetting("QP_BENCH_BATCH", 100);
+var batchWait = TimeSpan.FromMilliseconds(IntSetting("QP_BENCH_BATCH_WAIT_MS", 5));
 var invariant = CultureInfo.InvariantCulture;
 
 double messaging, raw, rawParallel;
 List<double> latencies;
 int parallel;
-await using (var app = BuildHost(connectionString, parallelMessages: null))
+await using (var app = BuildHost(connectionString, parallelMessages: null, batchSize, batchWait))
 {
     await app.StartAsync();
     parallel = app.Services.GetRequiredService<MessagingSettings>().ParallelMessagesPerQueue;
@@ -56,7 +61,7 @@ await using (var app = BuildHost(connectionString, parallelMessages: null))
 
 foreach (var n in sweep)
 {
-    await using var app = BuildHost(connectionString, n);
+    await using var app = BuildHost(connectionString, n, batchSize, batchWait);
     await app.StartAsync();
     await PublishAndWaitAsync(app.Services, 200, publishers);
     var rate = await PublishAndWaitAsync(app.Services, messageCount, publishers);
@@ -67,7 +72,7 @@ foreach (var n in sweep)
 var ratio = raw / messaging;
 var p50 = Percentile(latencies, 0.50);
 var p99 = Percentile(latencies, 0.99);
-Console.WriteLine($"messages={messageCount} publishers={publishers} parallel_messages_per_queue={parallel}");
+Console.WriteLine($"messages={messageCount} publishers={publishers} parallel_messages_per_queue={parallel} batch_size={batchSize} batch_wait_ms={batchWait.TotalMilliseconds}");
 Console.WriteLine($"msgs_per_s={messaging.ToString("0", invariant)}");
 Console.WriteLine($"raw_commits_per_s={raw.ToString("0", invariant)}");
 Console.WriteLine($"raw_commits_{publishers}_writers_per_s={rawParallel.ToString("0", invariant)}");
@@ -95,7 +100,7 @@ if (p50 >= 50)
 Console.WriteLine(failures.Count == 0 ? "ok" : "FAIL " + string.Join("; ", failures));
 return failures.Count == 0 ? 0 : 1;
 
-static WebApplication BuildHost(string connectionString, int? parallelMessages)
+static WebApplication BuildHost(string connectionString, int? parallelMessages, int batchSize, TimeSpan batchWait)
 {
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
     builder.Logging.ClearProviders();
@@ -112,13 +117,29 @@ static WebApplication BuildHost(string connectionString, int? parallelMessages)
     services.AddSingleton<IClock>(SystemClock.Instance);
     services.AddQuartierPflegeDatabase(builder.Configuration);
     services.AddQuartierPflegeDocuments(builder.Configuration);
-    builder.AddQuartierPflegeMessaging(typeof(AssignmentRecordedHandler).Assembly);
+    builder.AddQuartierPflegeMessaging(typeof(AssignmentReceipts).Assembly);
     services.ConfigureMarten(o =>
     {
         o.Schema.For<Assignment>().DatabaseSchemaName(RecordAssignment.Schema);
-        o.Schema.For<AssignmentReceipt>().DatabaseSchemaName(AssignmentRecordedHandler.Schema);
+        o.Schema.For<AssignmentReceipt>().DatabaseSchemaName(AssignmentReceipts.Schema);
     });
     services.AddScoped<RecordAssignment>();
+    services.ConfigureWolverine(o =>
+    {
+        if (batchSize > 0)
+        {
+            o.Discovery.IncludeType(typeof(AssignmentReceiptBatches));
+            o.BatchMessagesOf<AssignmentRecorded>(b =>
+            {
+                b.BatchSize = batchSize;
+                b.TriggerTime = batchWait;
+            }).UseDurableInbox();
+        }
+        else
+        {
+            o.Discovery.IncludeType(typeof(AssignmentReceipts));
+        }
+    });
     return builder.Build();
 }
 

@@ -90,6 +90,17 @@ internal static class CaseManagementDocuments
                 mapping.AddIndex("quartier", "last_contact_on").Predicate = "status <> 'Closed'";
                 mapping.AddIndex("case_manager_id", "status");
                 mapping.AddIndex("deputy_id", "status");
+                // A case manager's open cases (as case manager or deputy) with what the dashboard counts, sorts and pages
+                // them by: read from the index alone, without touching the documents (VisibleCaseRows).
+                string[] dashboardColumns = ["id", "number", "status", "quartier", "last_contact_on"];
+                var mine = mapping.AddIndex("case_manager_id");
+                mine.Name = "mt_doc_case_idx_open_by_case_manager";
+                mine.Predicate = "status <> 'Closed'";
+                mine.IncludeColumns = dashboardColumns;
+                var deputised = mapping.AddIndex("deputy_id");
+                deputised.Name = "mt_doc_case_idx_open_by_deputy";
+                deputised.Predicate = "status <> 'Closed'";
+                deputised.IncludeColumns = dashboardColumns;
             }
             else if (mapping.DocumentType == typeof(Resident))
             {
@@ -99,6 +110,10 @@ internal static class CaseManagementDocuments
             {
                 // The daily digest and the dashboard look for open reminders by date across all cases.
                 mapping.AddIndex("due_on").Predicate = "done_at IS NULL";
+                // The dashboard for one case manager: the open reminders of their cases, probed case by case.
+                var ofCase = mapping.AddIndex("case_id", "due_on");
+                ofCase.Name = "mt_doc_follow_up_idx_open_by_case";
+                ofCase.Predicate = "done_at IS NULL";
             }
         });
     }

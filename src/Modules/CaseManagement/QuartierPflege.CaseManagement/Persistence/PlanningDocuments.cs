@@ -32,5 +32,16 @@ internal static class PlanningDocuments
             // The dashboard's overdue steps: due date and open status, without reading the JSON.
             .Duplicate(s => s.DueOn)
             .Duplicate(s => s.Status);
+
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(PlanStep))
+            {
+                // The dashboard for one case manager: the open steps of their cases by due date, probed case by case.
+                var open = mapping.AddIndex("case_id", "due_on");
+                open.Name = "mt_doc_plan_step_idx_open_by_case";
+                open.Predicate = "status NOT IN ('Done', 'Cancelled')";
+            }
+        });
     }
 }

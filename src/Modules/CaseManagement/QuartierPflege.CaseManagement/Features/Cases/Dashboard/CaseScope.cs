@@ -10,6 +10,12 @@ namespace QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 /// </summary>
 internal sealed record CaseScope(Guid? VisibleTo, CaseStatus? Status, string? Quartier, IReadOnlyCollection<Guid>? OnlyCases = null)
 {
+    /// <summary>
+    /// The scope resolved to its cases (a case manager's: hundreds of ids, see <see cref="VisibleCaseRows"/>): sources
+    /// then look their items up by case id instead of joining every case of the programme.
+    /// </summary>
+    public IReadOnlyCollection<Guid>? ResolvedCases { get; init; }
+
     public IQueryable<Case> Apply(IQueryable<Case> cases)
     {
         if (VisibleTo is { } person)

@@ -59,6 +59,7 @@ internal sealed record Dashboard(
     DashboardQuery Filter,
     IReadOnlyList<DashboardCase> Cases,
     int TotalCases,
+    bool TotalCasesCapped,
     int Page,
     int PageCount,
     int PageSize,
@@ -81,7 +82,11 @@ internal sealed class GetDashboard(
     IEnumerable<IOverdueItemsSource> overdueSources,
     IValidator<DashboardQuery> validator)
 {
-    /// <summary>Overdue items and silent cases are counted up to this many ("mehr als 500").</summary>
+    /// <summary>
+    /// Cases, overdue items and silent cases are counted up to this many ("mehr als 500"); the case list pages through
+    /// the first ones only. Coordination's view spans the programme: an exact count of tens of thousands, read on every
+    /// visit, costs the time of the whole page and helps nobody (filters narrow it).
+    /// </summary>
     public const int CountCap = 500;
 
     private const int ListLimit = 10;
@@ -97,33 +102,92 @@ internal sealed class GetDashboard(
         var today = clock.Today();
         var settings = options.Value;
         var scope = await ScopeAsync(query, cancellationToken);
-        var narrowed = scope.Apply(session.Query<Case>());
-        var cases = Searched(narrowed, query.Search);
+        var cutoff = CaseWork.NoContactCutoff(today, settings.NoContactDays);
+        var (lists, resolved) = scope.VisibleTo is { } person
+            ? await CaseManagerListsAsync(person, scope, query, cutoff, cancellationToken)
+            : (await ProgrammeListsAsync(scope, query, cutoff, cancellationToken), scope);
 
-        var total = await cases.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + settings.DashboardPageSize - 1) / settings.DashboardPageSize);
-        var page = Math.Min(query.Page ?? 1, pageCount);
+        var rows = await RowsAsync(lists.Shown, today, settings.NoContactDays, cancellationToken);
+        var silentRows = await RowsAsync(lists.SilentShown, today, settings.NoContactDays, cancellationToken);
+        var overdue = await OverdueAsync(resolved, today, cancellationToken);
+        var quartiere = scope.VisibleTo is { } me ? await VisibleCaseRows.QuartiereAsync(session, me, cancellationToken) : await QuartiereAsync(cancellationToken);
+
+        return Outcome<Dashboard>.Done(new Dashboard(today, settings.NoContactDays, query with { Page = lists.Page }, rows,
+            Math.Min(lists.Total, CountCap), lists.Total > CountCap, lists.Page, lists.PageCount, settings.DashboardPageSize, overdue,
+            new NoContactCases(silentRows, Math.Min(lists.SilentTotal, CountCap), lists.SilentTotal > CountCap), quartiere));
+    }
+
+    /// <summary>The case list's page and the silent cases; totals are counted up to one over <see cref="CountCap"/>.</summary>
+    private sealed record CaseLists(int Total, int Page, int PageCount, IReadOnlyList<Case> Shown, int SilentTotal, IReadOnlyList<Case> SilentShown);
+
+    /// <summary>Coordination's view over the whole programme: counted with caps, paged and read through the partial indexes.</summary>
+    private async Task<CaseLists> ProgrammeListsAsync(CaseScope scope, DashboardQuery query, LocalDate cutoff, CancellationToken cancellationToken)
+    {
+        var pageSize = options.Value.DashboardPageSize;
+        var cases = Searched(scope.Apply(session.Query<Case>()), query.Search);
+        var total = (await cases.Take(CountCap + 1).Select(c => c.Id).ToListAsync(cancellationToken)).Count;
+        var (page, pageCount) = Paging(query.Page, Math.Min(total, CountCap), pageSize);
         var shown = total == 0
             ? []
-            : await cases.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number)
-                .Skip((page - 1) * settings.DashboardPageSize).Take(settings.DashboardPageSize).ToListAsync(cancellationToken);
-        var rows = await RowsAsync(shown, today, settings.NoContactDays, cancellationToken);
+            : await cases.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
 
-        var cutoff = CaseWork.NoContactCutoff(today, settings.NoContactDays);
         var silent = scope.Apply(session.Query<Case>()).Where(c => c.Status != CaseStatus.Closed && c.LastContactOn <= cutoff);
         // Counting stops at the cap: ids of at most CountCap + 1 cases, read from the partial index.
         var silentTotal = (await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(CountCap + 1)
             .Select(c => c.Id).ToListAsync(cancellationToken)).Count;
-        var silentRows = silentTotal == 0
+        var silentShown = silentTotal == 0
             ? []
-            : await RowsAsync(await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ListLimit).ToListAsync(cancellationToken),
-                today, settings.NoContactDays, cancellationToken);
+            : await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ListLimit).ToListAsync(cancellationToken);
+        return new CaseLists(total, page, pageCount, shown, silentTotal, silentShown);
+    }
 
-        var overdue = await OverdueAsync(scope, today, cancellationToken);
-        var quartiere = await QuartiereAsync(cancellationToken);
+    /// <summary>
+    /// A case manager's view: their cases are read once as ids with sort keys (<see cref="VisibleCaseRows"/>), counted,
+    /// ordered and paged here; only the shown cases are loaded. The resolved scope lets the overdue sources look up by id.
+    /// </summary>
+    private async Task<(CaseLists Lists, CaseScope Resolved)> CaseManagerListsAsync(
+        Guid person, CaseScope scope, DashboardQuery query, LocalDate cutoff, CancellationToken cancellationToken)
+    {
+        var pageSize = options.Value.DashboardPageSize;
+        var visible = await VisibleCaseRows.ReadAsync(session, person, scope, cancellationToken);
+        var listed = visible;
+        var words = ResidentSearch.Words(query.Search).ToList();
+        if (words.Count > 0 && visible.Count > 0)
+        {
+            var found = await VisibleCaseRows.SearchedAsync(session, [.. visible.Select(v => v.Id)], words, cancellationToken);
+            listed = [.. visible.Where(v => found.Contains(v.Id))];
+        }
+        else if (words.Count > 0)
+        {
+            listed = [];
+        }
 
-        return Outcome<Dashboard>.Done(new Dashboard(today, settings.NoContactDays, query with { Page = page }, rows, total, page, pageCount,
-            settings.DashboardPageSize, overdue, new NoContactCases(silentRows, Math.Min(silentTotal, CountCap), silentTotal > CountCap), quartiere));
+        var ordered = listed.OrderBy(v => v.LastContactOn).ThenBy(v => v.Number, StringComparer.Ordinal).ToList();
+        var (page, pageCount) = Paging(query.Page, Math.Min(ordered.Count, CountCap), pageSize);
+        var silent = scope.Status == CaseStatus.Closed
+            ? []
+            : visible.Where(v => v.LastContactOn <= cutoff).OrderBy(v => v.LastContactOn).ThenBy(v => v.Number, StringComparer.Ordinal).ToList();
+        var shown = await LoadInOrderAsync([.. ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(v => v.Id)], cancellationToken);
+        var silentShown = await LoadInOrderAsync([.. silent.Take(ListLimit).Select(v => v.Id)], cancellationToken);
+        return (new CaseLists(ordered.Count, page, pageCount, shown, silent.Count, silentShown),
+            scope with { ResolvedCases = [.. visible.Select(v => v.Id)] });
+    }
+
+    private static (int Page, int PageCount) Paging(int? requested, int total, int pageSize)
+    {
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        return (Math.Min(requested ?? 1, pageCount), pageCount);
+    }
+
+    private async Task<IReadOnlyList<Case>> LoadInOrderAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var loaded = (await session.LoadManyAsync<Case>(cancellationToken, ids)).ToDictionary(c => c.Id);
+        return [.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])];
     }
 
     private async Task<CaseScope> ScopeAsync(DashboardQuery query, CancellationToken cancellationToken)
@@ -146,8 +210,8 @@ internal sealed class GetDashboard(
         // (the name is duplicated on the case with a trigram index).
         foreach (var word in ResidentSearch.Words(search))
         {
-            var pattern = "%" + ResidentSearch.EscapeLike(word) + "%";
-            cases = cases.Where(c => c.MatchesSql(ResidentSearch.WordMatches("d.resident_search_name"), pattern, word));
+            var (sql, parameters) = ResidentSearch.WordCondition("d.resident_search_name", word);
+            cases = cases.Where(c => c.MatchesSql(sql, parameters));
         }
 
         return cases;

@@ -42,14 +42,18 @@ internal static class OverdueRows
 {
     /// <summary>
     /// The earliest <paramref name="limit"/> rows and their count up to <paramref name="countCap"/>, by hand-written SQL
-    /// (Marten LINQ cannot join an item to its case). <paramref name="from"/> is the FROM … JOIN <c>mt_doc_case c</c> …
-    /// WHERE part with <c>?</c> placeholders for <paramref name="fromParameters"/>; the scope's condition is appended.
+    /// (Marten LINQ cannot join an item to its case). <paramref name="table"/> is the items' table with
+    /// <paramref name="alias"/> (which has a <c>case_id</c>), <paramref name="condition"/> their WHERE part with <c>?</c>
+    /// placeholders for <paramref name="conditionParameters"/>; the scope's condition is added. A resolved scope is
+    /// looked up by the items' case ids; otherwise the items are joined to their cases (<c>c</c>) and filtered there.
     /// </summary>
     public static async Task<OverdueItems> QueryAsync(
         IQuerySession session,
         CaseScope scope,
-        string from,
-        object[] fromParameters,
+        string table,
+        string alias,
+        string condition,
+        object[] conditionParameters,
         string title,
         string dueOn,
         string kind,
@@ -58,16 +62,30 @@ internal static class OverdueRows
         int countCap,
         CancellationToken cancellationToken)
     {
-        var where = $"{from} AND {scope.Sql("c")}";
-        object[] parameters = [.. fromParameters, .. scope.Parameters];
+        var join = $"JOIN {CaseManagementDocuments.Cases} c ON c.id = {alias}.case_id";
+        string counted, where;
+        object[] parameters;
+        if (scope.ResolvedCases is { } ids)
+        {
+            where = $"WHERE {condition} AND {alias}.case_id = ANY(?)";
+            counted = $"FROM {table} {where}";
+            parameters = [.. conditionParameters, ids.ToArray()];
+        }
+        else
+        {
+            where = $"WHERE {condition} AND {scope.Sql("c")}";
+            counted = $"FROM {table} {join} {where}";
+            parameters = [.. conditionParameters, .. scope.Parameters];
+        }
+
         var total = (await session.AdvancedSql.QueryAsync<long>(
-            $"SELECT count(*) FROM (SELECT 1 {where} LIMIT {countCap + 1}) AS capped", cancellationToken, parameters)).Single();
+            $"SELECT count(*) FROM (SELECT 1 {counted} LIMIT {countCap + 1}) AS capped", cancellationToken, parameters)).Single();
         var rows = total == 0
             ? []
             : await session.AdvancedSql.QueryAsync<OverdueRow>($"""
                 SELECT jsonb_build_object('CaseId', c.id, 'CaseNumber', c.number, 'ResidentName', c.data ->> 'ResidentName',
                     'Title', {title}, 'DueOn', {dueOn})
-                {where}
+                FROM {table} {join} {where}
                 ORDER BY {dueOn}, c.number
                 LIMIT {limit}
                 """, cancellationToken, parameters);
@@ -83,6 +101,5 @@ internal sealed class OverdueFollowUps(IQuerySession session) : IOverdueItemsSou
 {
     public Task<OverdueItems> FindAsync(CaseScope scope, LocalDate today, int limit, int countCap, CancellationToken cancellationToken)
         => OverdueRows.QueryAsync(session, scope,
-            $"FROM {CaseManagementDocuments.FollowUps} f JOIN {CaseManagementDocuments.Cases} c ON c.id = f.case_id WHERE f.done_at IS NULL AND f.due_on < ?",
-            [today], "f.data ->> 'Title'", "f.due_on", "Wiedervorlage", "Wiedervorlagen", limit, countCap, cancellationToken);
+            $"{CaseManagementDocuments.FollowUps} f", "f", "f.done_at IS NULL AND f.due_on < ?", [today], "f.data ->> 'Title'", "f.due_on", "Wiedervorlage", "Wiedervorlagen", limit, countCap, cancellationToken);
 }

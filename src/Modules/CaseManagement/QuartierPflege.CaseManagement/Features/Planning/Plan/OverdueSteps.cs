@@ -10,7 +10,5 @@ internal sealed class OverdueSteps(IQuerySession session) : IOverdueItemsSource
 {
     public Task<OverdueItems> FindAsync(CaseScope scope, LocalDate today, int limit, int countCap, CancellationToken cancellationToken)
         => OverdueRows.QueryAsync(session, scope,
-            $"FROM {PlanningDocuments.PlanSteps} s JOIN {CaseManagementDocuments.Cases} c ON c.id = s.case_id "
-            + "WHERE s.due_on < ? AND s.status NOT IN ('Done', 'Cancelled')",
-            [today], "s.data ->> 'Title'", "s.due_on", "Maßnahme", "Plan", limit, countCap, cancellationToken);
+            $"{PlanningDocuments.PlanSteps} s", "s", "s.due_on < ? AND s.status NOT IN ('Done', 'Cancelled')", [today], "s.data ->> 'Title'", "s.due_on", "Maßnahme", "Plan", limit, countCap, cancellationToken);
 }

@@ -37,8 +37,8 @@ internal sealed class SearchResidents(IQuerySession session)
         IQueryable<Resident> residents = session.Query<Resident>();
         foreach (var word in ResidentSearch.Words(query))
         {
-            var pattern = $"%{ResidentSearch.EscapeLike(word)}%";
-            residents = residents.Where(r => r.MatchesSql(ResidentSearch.WordMatches("d.search_name"), pattern, word));
+            var (sql, parameters) = ResidentSearch.WordCondition("d.search_name", word);
+            residents = residents.Where(r => r.MatchesSql(sql, parameters));
         }
 
         if (!string.IsNullOrWhiteSpace(quartier))
@@ -70,11 +70,23 @@ internal static class ResidentSearch
         => (query ?? string.Empty).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
-    /// SQL for one word against a lower-case search name column: a substring (LIKE, parameter 1: the escaped pattern) or
-    /// a near spelling of one of its words (pg_trgm's word similarity ≥ 0.6, parameter 2: the word). Both use the GIN
-    /// trigram index.
+    /// Near spellings are looked for from three letters on: a shorter word has no trigram of its own, so a "near
+    /// spelling" of "er" is nearly every name, and the index cannot narrow anything. Shorter words match as a part only.
     /// </summary>
-    public static string WordMatches(string column) => $"({column} LIKE ? OR ? <% {column})";
+    public const int NearSpellingFrom = 3;
+
+    /// <summary>
+    /// SQL for one word against a lower-case search name column, with its parameters: a substring (LIKE) or, from
+    /// <see cref="NearSpellingFrom"/> letters on, a near spelling of one of its words (pg_trgm's word similarity ≥ 0.6).
+    /// Both use the GIN trigram index.
+    /// </summary>
+    public static (string Sql, object[] Parameters) WordCondition(string column, string word)
+    {
+        var pattern = "%" + EscapeLike(word) + "%";
+        return word.Length >= NearSpellingFrom
+            ? ($"({column} LIKE ? OR ? <% {column})", [pattern, word])
+            : ($"{column} LIKE ?", [pattern]);
+    }
 
     public static string EscapeLike(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
         .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
