@@ -91,7 +91,8 @@ internal static class CaseManagementDocuments
                 mapping.AddIndex("case_manager_id", "status");
                 mapping.AddIndex("deputy_id", "status");
                 // A case manager's open cases (as case manager or deputy) with what the dashboard counts, sorts and pages
-                // them by: read from the index alone, without touching the documents (VisibleCaseRows).
+                // them by: read from the index alone, without touching the documents (VisibleCaseRows). Not the name:
+                // with it, the planner would scan a whole index to search names instead of using the trigram index.
                 string[] dashboardColumns = ["id", "number", "status", "quartier", "last_contact_on"];
                 var mine = mapping.AddIndex("case_manager_id");
                 mine.Name = "mt_doc_case_idx_open_by_case_manager";

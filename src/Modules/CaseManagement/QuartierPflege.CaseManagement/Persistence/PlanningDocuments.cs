@@ -41,6 +41,10 @@ internal static class PlanningDocuments
                 var open = mapping.AddIndex("case_id", "due_on");
                 open.Name = "mt_doc_plan_step_idx_open_by_case";
                 open.Predicate = "status NOT IN ('Done', 'Cancelled')";
+                // Coordination's overdue steps across the programme, earliest first.
+                var due = mapping.AddIndex("due_on");
+                due.Name = "mt_doc_plan_step_idx_open_due_on";
+                due.Predicate = "status NOT IN ('Done', 'Cancelled')";
             }
         });
     }

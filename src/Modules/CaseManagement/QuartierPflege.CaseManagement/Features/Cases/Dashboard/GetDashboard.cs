@@ -3,6 +3,7 @@ using Marten;
 using Marten.Linq.MatchesSql;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Npgsql;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
@@ -75,6 +76,7 @@ internal sealed record Dashboard(
 /// </summary>
 internal sealed class GetDashboard(
     IQuerySession session,
+    NpgsqlDataSource dataSource,
     CaseAccess access,
     ICurrentUser user,
     IClock clock,
@@ -125,11 +127,23 @@ internal sealed class GetDashboard(
     {
         var pageSize = options.Value.DashboardPageSize;
         var cases = Searched(scope.Apply(session.Query<Case>()), query.Search);
-        var total = (await cases.Take(CountCap + 1).Select(c => c.Id).ToListAsync(cancellationToken)).Count;
+        // Up to one over the cap with their sort keys: when they are all, the page is cut from them here, so a rare name
+        // is not looked for along the whole last-contact index; when there are more, that index finds a page at once.
+        var keys = await cases.Take(CountCap + 1)
+            .Select(c => new CaseSortKey { Id = c.Id, Number = c.Number, LastContactOn = c.LastContactOn })
+            .ToListAsync(cancellationToken);
+        var total = keys.Count;
         var (page, pageCount) = Paging(query.Page, Math.Min(total, CountCap), pageSize);
-        var shown = total == 0
-            ? []
-            : await cases.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        IReadOnlyList<Case> shown;
+        if (total <= CountCap)
+        {
+            shown = await LoadInOrderAsync([.. keys.OrderBy(k => k.LastContactOn).ThenBy(k => k.Number, StringComparer.Ordinal)
+                .Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id)], cancellationToken);
+        }
+        else
+        {
+            shown = await cases.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        }
 
         var silent = scope.Apply(session.Query<Case>()).Where(c => c.Status != CaseStatus.Closed && c.LastContactOn <= cutoff);
         // Counting stops at the cap: ids of at most CountCap + 1 cases, read from the partial index.
@@ -149,17 +163,14 @@ internal sealed class GetDashboard(
         Guid person, CaseScope scope, DashboardQuery query, LocalDate cutoff, CancellationToken cancellationToken)
     {
         var pageSize = options.Value.DashboardPageSize;
-        var visible = await VisibleCaseRows.ReadAsync(session, person, scope, cancellationToken);
-        var listed = visible;
+        var visible = await VisibleCaseRows.ReadAsync(dataSource, person, scope, cancellationToken);
         var words = ResidentSearch.Words(query.Search).ToList();
-        if (words.Count > 0 && visible.Count > 0)
+        var listed = visible;
+        if (words.Count > 0)
         {
-            var found = await VisibleCaseRows.SearchedAsync(session, [.. visible.Select(v => v.Id)], words, cancellationToken);
+            var found = visible.Count == 0 ? new HashSet<Guid>()
+                : await VisibleCaseRows.SearchedAsync(session, [.. visible.Select(v => v.Id)], words, cancellationToken);
             listed = [.. visible.Where(v => found.Contains(v.Id))];
-        }
-        else if (words.Count > 0)
-        {
-            listed = [];
         }
 
         var ordered = listed.OrderBy(v => v.LastContactOn).ThenBy(v => v.Number, StringComparer.Ordinal).ToList();

@@ -1,18 +1,22 @@
+using System.Globalization;
+using System.Text;
 using Marten;
 using NodaTime;
+using Npgsql;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 
 /// <summary>One of a case manager's cases, as much as the dashboard needs to count, sort and page them.</summary>
-internal sealed class VisibleCaseRow
+internal sealed record VisibleCaseRow(Guid Id, string Number, LocalDate LastContactOn);
+
+/// <summary>A case's sort keys as Marten projects them (coordination's capped list).</summary>
+internal sealed class CaseSortKey
 {
     public Guid Id { get; init; }
 
-    public required string Number { get; init; }
-
-    public required string Quartier { get; init; }
+    public string Number { get; init; } = "";
 
     public LocalDate LastContactOn { get; init; }
 }
@@ -24,24 +28,59 @@ internal sealed class VisibleCaseRow
 /// </summary>
 internal static class VisibleCaseRows
 {
-    private const string Columns = "id, number, quartier, last_contact_on";
-
-    /// <summary>The person's cases within the scope's status, Quartier and case filters.</summary>
-    public static async Task<IReadOnlyList<VisibleCaseRow>> ReadAsync(IQuerySession session, Guid person, CaseScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person's cases within the scope's status, Quartier and case filters. Read as plain columns through Npgsql:
+    /// building a JSON object per row for Marten's SQL reader cost ten times the index scan itself.
+    /// </summary>
+    public static async Task<IReadOnlyList<VisibleCaseRow>> ReadAsync(NpgsqlDataSource dataSource, Guid person, CaseScope scope, CancellationToken cancellationToken)
     {
         var withinScope = scope with { VisibleTo = null };
         var condition = withinScope.Sql("c");
         object[] parameters = [person, .. withinScope.Parameters, person, .. withinScope.Parameters];
-        return await session.AdvancedSql.QueryAsync<VisibleCaseRow>($"""
-            SELECT jsonb_build_object('Id', v.id, 'Number', v.number, 'Quartier', v.quartier, 'LastContactOn', v.last_contact_on)
-            FROM (SELECT {Columns} FROM {CaseManagementDocuments.Cases} c WHERE c.case_manager_id = ? AND {condition}
-                  UNION
-                  SELECT {Columns} FROM {CaseManagementDocuments.Cases} c WHERE c.deputy_id = ? AND {condition}) AS v
-            """, cancellationToken, parameters);
+        await using var command = dataSource.CreateCommand(Positional($"""
+            SELECT c.id, c.number, c.last_contact_on FROM {CaseManagementDocuments.Cases} c WHERE c.case_manager_id = ? AND {condition}
+            UNION ALL
+            SELECT c.id, c.number, c.last_contact_on FROM {CaseManagementDocuments.Cases} c WHERE c.deputy_id = ? AND {condition}
+            """));
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var rows = new Dictionary<Guid, VisibleCaseRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            rows.TryAdd(id, new VisibleCaseRow(id, reader.GetString(1), reader.GetFieldValue<LocalDate>(2)));
+        }
+
+        return [.. rows.Values];
+    }
+
+    /// <summary>Marten's <c>?</c> placeholders (as <see cref="CaseScope.Sql"/> writes them) as Npgsql's <c>$1, $2, …</c>.</summary>
+    private static string Positional(string sql)
+    {
+        var builder = new StringBuilder(sql.Length + 16);
+        var next = 1;
+        foreach (var character in sql)
+        {
+            if (character == '?')
+            {
+                builder.Append('$').Append(next++.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(character);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Those of <paramref name="ids"/> whose resident's name matches every word of the search.</summary>
-    public static async Task<IReadOnlySet<Guid>> SearchedAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<Guid>> SearchedAsync(
+        IQuerySession session, IReadOnlyCollection<Guid> ids, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         var conditions = new List<string> { "c.id = ANY(?)" };
         var parameters = new List<object> { ids.ToArray() };
