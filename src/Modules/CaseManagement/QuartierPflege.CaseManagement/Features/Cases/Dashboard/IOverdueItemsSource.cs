@@ -71,15 +71,17 @@ internal static class OverdueRows
         if (scope.ResolvedCases is { } ids)
         {
             // A case manager's few hundred cases: their items first, probed by case id (materialised, so the planner does
-            // not walk the programme's due dates instead), counted and cut in one statement.
+            // not walk the programme's due dates instead), counted, and only the earliest (with ties on the date) joined to
+            // their cases for the case number that orders within a day. One statement.
             rows = await session.AdvancedSql.QueryAsync<OverdueRow>($"""
                 WITH items AS MATERIALIZED (
                     SELECT {alias}.case_id, {title} AS title, {dueOn} AS due_on FROM {table}
-                    WHERE {condition} AND {alias}.case_id = ANY(?))
+                    WHERE {condition} AND {alias}.case_id = ANY(?)),
+                earliest AS (SELECT * FROM items ORDER BY due_on FETCH FIRST {limit} ROWS WITH TIES)
                 SELECT jsonb_build_object('CaseId', c.id, 'CaseNumber', c.number, 'ResidentName', c.data ->> 'ResidentName',
-                    'Title', i.title, 'DueOn', i.due_on, 'Total', count(*) OVER ())
-                FROM items i JOIN {CaseManagementDocuments.Cases} c ON c.id = i.case_id
-                ORDER BY i.due_on, c.number
+                    'Title', e.title, 'DueOn', e.due_on, 'Total', (SELECT count(*) FROM items))
+                FROM earliest e JOIN {CaseManagementDocuments.Cases} c ON c.id = e.case_id
+                ORDER BY e.due_on, c.number
                 LIMIT {limit}
                 """, cancellationToken, [.. conditionParameters, ids.ToArray()]);
             total = rows.Count == 0 ? 0 : rows[0].Total;
