@@ -14,7 +14,7 @@ namespace QuartierPflege.Volunteers.Tests;
 /// The Volunteers module through HTTP and messages, on one database: registration, enrolment and training, matching and
 /// the §45a checks, visit logs, privacy between volunteers, bad input. The fake clock stands at Monday, 2 March 2026.
 /// </summary>
-public sealed class VolunteersTests(QpApp app) : IClassFixture<QpApp>
+public sealed class VolunteersTests(VolunteersApp app) : IClassFixture<VolunteersApp>
 {
     private static readonly LocalDate Today = new(2026, 3, 2);
 
@@ -101,7 +101,7 @@ public sealed class VolunteersTests(QpApp app) : IClassFixture<QpApp>
         var proposed = Of<HelpersProposed>(await app.PublishAndTrackAsync(request)).Single();
 
         Assert.Equal([housemate.Id, other.Id], proposed.Candidates.Where(c => c.VolunteerId == housemate.Id || c.VolunteerId == other.Id).Select(c => c.VolunteerId).Order());
-        Assert.All(proposed.Candidates, c => Assert.Contains("selben Quartier", c.Reason, StringComparison.Ordinal));
+        Assert.All(proposed.Candidates.Where(c => c.Quartier == quartier), c => Assert.StartsWith("Wohnt im selben Quartier", c.Reason, StringComparison.Ordinal));
 
         var refused = Of<AssignmentRefused>(await app.PublishAndTrackAsync(
             new HelperChosen(Guid.NewGuid(), default, request.RequestId, housemate.Id, Guid.NewGuid(), new HelperDeclarations(true, true, true)))).Single();

@@ -80,7 +80,7 @@ internal sealed class CoordinatorReports(IQuerySession session, IClock clock)
             default:
             {
                 var from = today.PlusMonths(-12).AtMidnight();
-                var sessions = await session.Query<TrainingSession>().Where(s => s.AttendanceRecorded && s.StartsAt >= from).ToListAsync(cancellationToken);
+                var sessions = (await session.Query<TrainingSession>().Where(s => s.AttendanceRecorded).ToListAsync(cancellationToken)).Where(s => s.StartsAt >= from).ToList();
                 var minutes = sessions.SelectMany(s => s.Attended.Select(a => (a, s.DurationMinutes))).GroupBy(x => x.a).ToDictionary(g => g.Key, g => g.Sum(x => x.DurationMinutes));
                 return new Report(key, title, ["Name", "Quartier", "Schulungsstunden"],
                     [.. volunteers.Values.OrderBy(v => v.LastName, StringComparer.Ordinal)

@@ -135,9 +135,10 @@ internal sealed class TrainingFeatures(IDocumentSession session, IMartenOutbox o
 
     public async Task<IReadOnlyList<SessionView>> UpcomingAsync(Guid? volunteerId, CancellationToken cancellationToken)
     {
-        var from = clock.Now().LocalDateTime.Date.AtMidnight();
-        var sessions = await session.Query<TrainingSession>().Where(s => s.StartsAt >= from).OrderBy(s => s.StartsAt).Take(100).ToListAsync(cancellationToken);
-        return [.. sessions.Select(s => View(s, volunteerId))];
+        // Sessions whose attendance is not recorded yet are few; LocalDateTime has no database mapping, so filter here.
+        var from = clock.Today().AtMidnight();
+        var sessions = await session.Query<TrainingSession>().Where(s => !s.AttendanceRecorded).ToListAsync(cancellationToken);
+        return [.. sessions.Where(s => s.StartsAt >= from).OrderBy(s => s.StartsAt).Take(100).Select(s => View(s, volunteerId))];
     }
 
     public static SessionView View(TrainingSession s, Guid? volunteerId) => new(s.Id, s.CourseKey, s.CourseName, s.StartsAt, s.DurationMinutes, s.Place, s.Capacity, s.Booked.Count, s.WaitingList.Count,

@@ -83,7 +83,7 @@ internal sealed class KoordinationModel(IQuerySession query, ConfirmVolunteer co
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Pending = await query.Query<Volunteer>().Where(v => v.Status == VolunteerStatus.Registered).OrderBy(v => v.RegisteredAt).Take(200).ToListAsync(cancellationToken);
-        Sessions = await query.Query<TrainingSession>().Where(s => !s.AttendanceRecorded).OrderBy(s => s.StartsAt).Take(50).ToListAsync(cancellationToken);
+        Sessions = [.. (await query.Query<TrainingSession>().Where(s => !s.AttendanceRecorded).ToListAsync(cancellationToken)).OrderBy(s => s.StartsAt).Take(50)];
         var ids = Sessions.SelectMany(s => s.Booked.Concat(s.WaitingList)).Distinct().ToArray();
         Names = (await query.LoadManyAsync<Volunteer>(cancellationToken, ids)).ToDictionary(v => v.Id, v => v.DisplayName);
         Unverified = await trainings.UnverifiedAsync(cancellationToken);
