@@ -67,7 +67,7 @@ public sealed partial class VolunteerJourneyTests(BrowserApp app, Chromium chrom
         await Expect(desk.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Die Anmeldung ist bestätigt");
         await desk.Page.GetByLabel("Schulung", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Erste Hilfe" });
         await desk.Page.GetByLabel("Beginn", new() { Exact = true }).FillAsync("2026-03-02T14:00");
-        await desk.Page.GetByLabel("Ort", new() { Exact = true }).FillAsync("DRK Döbeln, Bahnhofstraße 10");
+        await desk.Page.GetByLabel("Ort", new() { Exact = true }).FillAsync("Gemeindehaus Nord, Raum 2");
         await desk.Page.GetByLabel("Plätze", new() { Exact = true }).FillAsync("8");
         await desk.Page.GetByRole(AriaRole.Button, new() { Name = "Termin anlegen" }).ClickAsync();
         await Expect(desk.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Der Termin ist angelegt.");
@@ -91,7 +91,7 @@ public sealed partial class VolunteerJourneyTests(BrowserApp app, Chromium chrom
         await page.GetByRole(AriaRole.Button, new() { Name = "Eintragen", Exact = true }).ClickAsync();
         var role = page.Locator(".card").Filter(new() { HasText = "Fahrdienst" });
         await Expect(role).ToContainTextAsync("Es fehlt noch: Erste Hilfe");
-        var session = page.Locator(".card").Filter(new() { HasText = "DRK Döbeln, Bahnhofstraße 10" });
+        var session = page.Locator(".card").Filter(new() { HasText = "Gemeindehaus Nord, Raum 2" });
         await session.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Buchen") }).ClickAsync();
         await Expect(session).ToContainTextAsync("Ihr Platz: gebucht");
         await Expect(session.GetByRole(AriaRole.Link, new() { Name = "In den Kalender (.ics)" })).ToBeVisibleAsync();
@@ -100,7 +100,7 @@ public sealed partial class VolunteerJourneyTests(BrowserApp app, Chromium chrom
 
         // The coordinator records attendance: the certificate makes the enrolment active.
         await desk.GotoAsync("/Volunteers/Koordination");
-        var training = desk.Page.Locator(".card").Filter(new() { HasText = "DRK Döbeln, Bahnhofstraße 10" });
+        var training = desk.Page.Locator(".card").Filter(new() { HasText = "Gemeindehaus Nord, Raum 2" });
         await training.GetByLabel("Hanna Nachbar").CheckAsync();
         await training.GetByRole(AriaRole.Button, new() { Name = "Teilnahme erfassen" }).ClickAsync();
         await Expect(desk.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Die Teilnahme ist erfasst");
