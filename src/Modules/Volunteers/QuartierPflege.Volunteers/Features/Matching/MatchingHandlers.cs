@@ -43,6 +43,35 @@ public static class NeighbourHelpRequestedHandler
 
 internal static class Proposals
 {
+    public const int Take = 10;
+
+    /// <summary>Reads only what ranking needs (not whole documents): a Quartier can have thousands of volunteers.</summary>
+    private static async Task<IReadOnlyList<Domain.Matching.Ranked>> RankAsync(
+        IQuerySession session, HelpRequest request, RoleProfile role, IReadOnlyList<string> neighbours, string[] places, CancellationToken cancellationToken)
+    {
+        var roleKey = role.Id;
+        var rows = await session.Query<Volunteer>()
+            .Where(v => places.Contains(v.Quartier) && v.ActiveRoles.Contains(roleKey))
+            .Select(v => new { v.Id, v.FirstName, v.LastName, v.Quartier, v.Availability, v.Languages, v.ActiveRoles, v.Status })
+            .ToListAsync(cancellationToken);
+        var volunteers = rows.Select(r => new Volunteer
+        {
+            Id = r.Id, FirstName = r.FirstName, LastName = r.LastName, Quartier = r.Quartier, Availability = r.Availability, Languages = r.Languages,
+            ActiveRoles = r.ActiveRoles, Status = r.Status, Email = string.Empty, Phone = string.Empty, Street = string.Empty, HouseNumber = string.Empty,
+        }).ToList();
+        var ids = volunteers.Select(v => v.Id).ToArray();
+        IReadOnlyList<Assignment> active = ids.Length == 0 ? [] : await session.Query<Assignment>()
+            .Where(a => ids.Contains(a.VolunteerId) && a.Status == AssignmentStatus.Active)
+            .ToListAsync(cancellationToken);
+        var byVolunteer = active.GroupBy(a => a.VolunteerId).ToDictionary(g => g.Key, g => g.ToList());
+        return Domain.Matching.Rank(request, role, neighbours, volunteers.Select(v =>
+        {
+            var mine = byVolunteer.TryGetValue(v.Id, out var list) ? list : [];
+            var hours = role.Section45a ? mine.Sum(a => a.HoursPerMonth) : mine.Where(a => a.RoleProfileKey == roleKey).Sum(a => a.HoursPerMonth);
+            return new Domain.Matching.Candidate(v, hours, mine.Count(a => a.RoleProfileKey == roleKey));
+        }), Take);
+    }
+
     public static async Task<IReadOnlyList<HelperCandidate>> ForAsync(IQuerySession session, IQuartierList quartiere, HelpRequest request, CancellationToken cancellationToken)
     {
         var role = await Catalogue.RoleAsync(session, request.RoleProfileKey, cancellationToken);
@@ -52,22 +81,13 @@ internal static class Proposals
         }
 
         var neighbours = (await quartiere.FindAsync(request.Quartier, cancellationToken))?.Neighbours ?? [];
-        var places = neighbours.Append(request.Quartier).ToArray();
-        var roleKey = role.Id;
-        var volunteers = await session.Query<Volunteer>()
-            .Where(v => places.Contains(v.Quartier) && v.ActiveRoles.Contains(roleKey))
-            .ToListAsync(cancellationToken);
-        var ids = volunteers.Select(v => v.Id).ToArray();
-        IReadOnlyList<Assignment> active = ids.Length == 0 ? [] : await session.Query<Assignment>()
-            .Where(a => ids.Contains(a.VolunteerId) && a.Status == AssignmentStatus.Active)
-            .ToListAsync(cancellationToken);
-        var byVolunteer = active.GroupBy(a => a.VolunteerId).ToDictionary(g => g.Key, g => g.ToList());
-        var ranked = Domain.Matching.Rank(request, role, neighbours, volunteers.Select(v =>
+        // Neighbours of the same Quartier rank first: the neighbouring Quartiere are read only when it has too few.
+        var ranked = await RankAsync(session, request, role, neighbours, [request.Quartier], cancellationToken);
+        if (ranked.Count < Take && neighbours.Count > 0)
         {
-            var mine = byVolunteer.TryGetValue(v.Id, out var list) ? list : [];
-            var hours = role.Section45a ? mine.Sum(a => a.HoursPerMonth) : mine.Where(a => a.RoleProfileKey == roleKey).Sum(a => a.HoursPerMonth);
-            return new Domain.Matching.Candidate(v, hours, mine.Count(a => a.RoleProfileKey == roleKey));
-        }));
+            ranked = await RankAsync(session, request, role, neighbours, [request.Quartier, .. neighbours], cancellationToken);
+        }
+
         var roles = await Catalogue.RolesAsync(session, cancellationToken);
         return [.. ranked.Select(r => new HelperCandidate(r.Volunteer.Id, r.Volunteer.DisplayName, r.Volunteer.Quartier, r.Volunteer.Languages, r.HoursFree,
             [.. r.Volunteer.ActiveRoles.Select(k => roles.TryGetValue(k, out var x) ? x.Name : k)], r.Reason))];
