@@ -48,6 +48,14 @@ public static class TestUsers
         return client;
     }
 
+    /// <summary>Gives an account made without password (e.g. a confirmed volunteer's) the test password.</summary>
+    public static Task SetPasswordAsync(this QpApp app, Guid userId) => app.InScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No account {userId}.");
+        Ensure(await users.AddPasswordAsync(user, TestUser.Password));
+    });
+
     private static void Ensure(IdentityResult result)
     {
         if (!result.Succeeded)

@@ -66,6 +66,7 @@ internal static class HostSetup
                 options.Conventions.AllowAnonymousToPage("/Anmelden");
                 options.Conventions.AllowAnonymousToPage("/Fehler");
                 options.Conventions.AllowAnonymousToPage("/Sprache");
+                options.Conventions.AllowAnonymousToPage("/Einladung");
             })
             .AddViewLocalization()
             .AddMvcOptions(o => o.ModelBindingMessageProvider.UseGermanMessages());

@@ -63,6 +63,7 @@ internal static class IdentitySetup
         services.AddScoped<CreateUser>();
         services.AddScoped<ChangeUserAccess>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<IVolunteerAccounts, VolunteerAccounts>();
         services.AddDemoDataSeeder<DemoUsers>();
         return services;
     }

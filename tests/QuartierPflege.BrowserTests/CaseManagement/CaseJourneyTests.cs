@@ -202,8 +202,8 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
         await Expect(Fact(neighbourHelp, "Art")).ToHaveTextAsync("Nachbarschaftshilfe");
         await Expect(Fact(neighbourHelp, "Status")).ToHaveTextAsync("wartet");
         await Expect(Fact(neighbourHelp, "Nachbarschaftshilfe")).ToHaveTextAsync("Besuchsdienst, 8 Std./Monat ab 09.03.2026");
-        await Expect(Fact(neighbourHelp, "Stand")).ToHaveTextAsync("Vorschläge werden gesucht …");
-        await Expect(neighbourHelp.GetByRole(AriaRole.Status)).ToContainTextAsync("Sobald Nachbar:innen im Quartier vorgeschlagen werden, erscheinen sie hier.");
+        // The Volunteers module answers on its own queue: the demo neighbours may already be proposed.
+        await Expect(Fact(neighbourHelp, "Stand")).ToHaveTextAsync(new Regex("^Vorschläge (werden gesucht …|liegen vor)$"));
         await office.ScreenshotAsync("plan");
 
         // A follow-up due today.

@@ -19,11 +19,13 @@ public sealed partial class MessageContractsTests(QpApp app) : IClassFixture<QpA
     /// </summary>
     private static readonly Dictionary<string, string> ConsumedByModulesNotBuiltYet = new(StringComparer.Ordinal)
     {
-        ["case-management.neighbour-help-requested.v1"] = "Volunteers",
-        ["case-management.helper-chosen.v1"] = "Volunteers",
         ["case-management.referral-requested.v1"] = "Partners",
         ["case-management.referral-withdrawn.v1"] = "Partners",
-        ["case-management.case-closed.v1"] = "Volunteers, Partners",
+        ["volunteers.volunteer-registered.v1"] = "Compensation",
+        ["volunteers.enrolment-activated.v1"] = "Compensation",
+        ["volunteers.assignment-ended.v1"] = "Compensation",
+        ["volunteers.activity-confirmed.v1"] = "Compensation",
+        ["volunteers.activity-corrected.v1"] = "Compensation",
     };
 
     public static TheoryData<string> ContractTypeNames()

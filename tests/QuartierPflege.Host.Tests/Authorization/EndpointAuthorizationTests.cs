@@ -21,6 +21,10 @@ public sealed class EndpointAuthorizationTests(QpApp app) : IClassFixture<QpApp>
         "/Anmelden",
         "/Fehler/{code:int?}",
         "/Sprache",
+        // Neighbours register themselves and set their first password from the invitation link.
+        "/Einladung",
+        "/Volunteers/Registrieren",
+        "/api/volunteers/registrations",
         // Hangfire's dashboard authorises every route itself (coordination only; 401/403 for everyone else, tested in
         // JobsDashboardTests): ASP.NET Core's cookie challenge would answer a redirect instead of 401.
         "/Verwaltung/Jobs/Dashboard/{**path}",

@@ -35,6 +35,7 @@ public static class MessageCatalogue
         ["case-management.send-follow-up-reminders.v1"] = "An fällige Wiedervorlagen erinnern",
         ["case-management.check-no-contact.v1"] = "Fälle ohne Kontakt prüfen",
         ["volunteers.volunteer-registered.v1"] = "Ehrenamtliche Person registriert",
+        ["volunteers.volunteer-invited.v1"] = "Einladung an ehrenamtliche Person",
         ["volunteers.helpers-proposed.v1"] = "Helferinnen und Helfer vorgeschlagen",
         ["volunteers.assignment-started.v1"] = "Einsatz begonnen",
         ["volunteers.assignment-refused.v1"] = "Einsatz abgelehnt",

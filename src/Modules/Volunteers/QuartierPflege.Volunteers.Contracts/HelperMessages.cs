@@ -10,13 +10,15 @@ public sealed record HelpersProposed(Guid MessageId, Instant OccurredAt, Guid Re
     public static string MessageName => "volunteers.helpers-proposed.v1";
 }
 
+/// <summary>A proposed neighbour, best first; <paramref name="Reason"/> says in German why they rank where they do.</summary>
 public sealed record HelperCandidate(
     Guid VolunteerId,
     string DisplayName,
     string Quartier,
     IReadOnlyList<string> Languages,
     decimal HoursFreeThisMonth,
-    IReadOnlyList<string> ActiveRoles);
+    IReadOnlyList<string> ActiveRoles,
+    string? Reason = null);
 
 public sealed record AssignmentStarted(
     Guid MessageId,

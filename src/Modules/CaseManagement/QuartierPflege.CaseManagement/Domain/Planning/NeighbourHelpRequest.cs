@@ -41,8 +41,8 @@ internal sealed class NeighbourHelpRequest
     public List<string> RefusalReasons { get; set; } = [];
 }
 
-/// <summary>A neighbour the Volunteers module proposed (only what the case manager needs to choose).</summary>
-internal sealed record ProposedHelper(Guid VolunteerId, string DisplayName, string Quartier, IReadOnlyList<string> Languages, decimal HoursFreeThisMonth, IReadOnlyList<string> ActiveRoles);
+/// <summary>A neighbour the Volunteers module proposed (only what the case manager needs to choose), with why they rank there.</summary>
+internal sealed record ProposedHelper(Guid VolunteerId, string DisplayName, string Quartier, IReadOnlyList<string> Languages, decimal HoursFreeThisMonth, IReadOnlyList<string> ActiveRoles, string? Reason = null);
 
 internal enum NeighbourHelpStatus
 {

@@ -21,9 +21,11 @@ public static class HelpersProposedHandler
         }
 
         var candidates = message.Candidates
-            .Select(c => new ProposedHelper(c.VolunteerId, c.DisplayName, c.Quartier, c.Languages, c.HoursFreeThisMonth, c.ActiveRoles))
+            .Select(c => new ProposedHelper(c.VolunteerId, c.DisplayName, c.Quartier, c.Languages, c.HoursFreeThisMonth, c.ActiveRoles, c.Reason))
             .ToList();
-        if (help.Candidates.Select(c => c.VolunteerId).SequenceEqual(candidates.Select(c => c.VolunteerId)))
+        // An empty answer is an answer too: the step stops saying that proposals are being searched.
+        if (help.Candidates.Select(c => c.VolunteerId).SequenceEqual(candidates.Select(c => c.VolunteerId))
+            && (candidates.Count > 0 || help.Status != NeighbourHelpStatus.Requested))
         {
             return;
         }

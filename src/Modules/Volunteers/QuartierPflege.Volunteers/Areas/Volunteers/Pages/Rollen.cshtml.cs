@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.Volunteers.Domain;
+using QuartierPflege.Volunteers.Features.RoleProfiles;
+
+namespace QuartierPflege.Volunteers.Areas.Volunteers.Pages;
+
+/// <summary>
+/// Everyone of the volunteer area reads the profiles; the guidance files are listed to staff and to volunteers enrolled
+/// in the role (the download checks the same).
+/// </summary>
+[Authorize(Policy = Policies.Volunteering)]
+internal sealed class RollenModel(RoleProfileFeatures roles, Features.VolunteerAccess access) : PageModel
+{
+    public IReadOnlyList<RoleProfile> Roles { get; private set; } = [];
+
+    public Dictionary<string, IReadOnlyList<(Guid Id, string FileName)>> Files { get; } = new(StringComparer.Ordinal);
+
+    public string CompensationName(string key) => RoleProfileInputValidator.CompensationModels.FirstOrDefault(m => m.Key == key).Name ?? key;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Roles = [.. (await roles.AllAsync(cancellationToken)).Values.OrderBy(r => r.Name, StringComparer.Ordinal)];
+        var me = access.IsStaff ? null : await access.MeAsync(cancellationToken);
+        foreach (var role in Roles)
+        {
+            if (access.IsStaff || (me?.Enrolments.Any(e => e.RoleProfileKey == role.Id && e.State != EnrolmentState.Ended) ?? false))
+            {
+                Files[role.Id] = await roles.FilesAsync(role.Id, cancellationToken);
+            }
+        }
+    }
+}
