@@ -21,9 +21,6 @@ public sealed partial class MessageContractsTests(QpApp app) : IClassFixture<QpA
     {
         ["case-management.neighbour-help-requested.v1"] = "Volunteers",
         ["case-management.helper-chosen.v1"] = "Volunteers",
-        ["case-management.referral-requested.v1"] = "Partners",
-        ["case-management.referral-withdrawn.v1"] = "Partners",
-        ["case-management.case-closed.v1"] = "Volunteers, Partners",
     };
 
     public static TheoryData<string> ContractTypeNames()
