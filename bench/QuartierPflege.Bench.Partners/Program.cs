@@ -76,10 +76,13 @@ PartnerSearch AnySearch() => random.Next(5) switch
 };
 
 var cells = 0;
+var rendering = new List<double>();
 var coverage = await MeasureAsync(async sp =>
 {
     var matrix = await sp.GetRequiredService<CoverageQuery>().HandleAsync(AnyCoverage(), CancellationToken.None);
+    var rendered = Stopwatch.GetTimestamp();
     var html = CoverageTable.Render(matrix);
+    rendering.Add(Stopwatch.GetElapsedTime(rendered).TotalMilliseconds);
     cells = Math.Max(cells, matrix.ServiceCategories.Count * matrix.Quartiere.Count);
     GC.KeepAlive(html);
 });
@@ -89,6 +92,7 @@ var searchP95 = Percentile(search, 0.95);
 Console.WriteLine($"coverage_cells={cells}");
 Console.WriteLine($"coverage_p50_ms={Percentile(coverage, 0.50).ToString("0.0", invariant)}");
 Console.WriteLine($"coverage_p95_ms={coverageP95.ToString("0.0", invariant)}");
+Console.WriteLine($"coverage_render_p95_ms={Percentile(rendering, 0.95).ToString("0.0", invariant)}");
 Console.WriteLine($"search_p50_ms={Percentile(search, 0.50).ToString("0.0", invariant)}");
 Console.WriteLine($"search_p95_ms={searchP95.ToString("0.0", invariant)}");
 

@@ -98,6 +98,39 @@ public sealed class NetworkResilienceTests(QpApp app) : IClassFixture<QpApp>, IA
         Assert.Contains(weak.EnumerateArray(), c => c.GetProperty("state").GetString() == "Lücke");
     }
 
+    [Fact]
+    public async Task A_network_meeting_keeps_its_agreed_actions_in_the_open_list_until_they_are_done()
+    {
+        var coordination = await app.SignedInClientAsync(Roles.Koordination);
+        var partner = await PartnerAsync("Fahrdienst Mobil im Alter");
+
+        var created = await coordination.PostAsJsonAsync("/api/partners/meetings", new
+        {
+            date = "2026-03-02",
+            title = "AG Sozialmanagement: Fahrten zum Arzt",
+            partnerIds = new[] { partner.Id },
+            topics = new[] { "Fahrten nach Hartha" },
+            minutes = "Der Fahrdienst prüft eine zweite Tour.",
+            actions = new[] { new { text = "Zweite Tour nach Hartha prüfen", owner = "Fahrdienst Mobil im Alter", dueOn = "2026-03-20" } },
+        });
+        var tooLong = await coordination.PostAsJsonAsync("/api/partners/meetings", new { date = "2026-03-02", title = new string('T', 201) });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Der Titel darf höchstens 200 Zeichen lang sein.",
+            (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("title")[0].GetString());
+        var meetingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var open = await coordination.GetFromJsonAsync<JsonElement>("/api/partners/actions/open");
+        var action = open.EnumerateArray().Single(a => a.GetProperty("meetingId").GetGuid() == meetingId).GetProperty("action");
+        Assert.Equal("Zweite Tour nach Hartha prüfen", action.GetProperty("text").GetString());
+        Assert.Contains("Zweite Tour nach Hartha prüfen", WebUtility.HtmlDecode(await coordination.GetStringAsync("/Partners/Treffen")), StringComparison.Ordinal);
+
+        var done = await coordination.PutAsync($"/api/partners/meetings/{meetingId}/actions/{action.GetProperty("id").GetGuid()}/done?done=true", null);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.DoesNotContain((await coordination.GetFromJsonAsync<JsonElement>("/api/partners/actions/open")).EnumerateArray(),
+            a => a.GetProperty("meetingId").GetGuid() == meetingId);
+    }
+
     private static async Task<int> CellAsync(HttpClient client, string category, string quartier)
         => (await client.GetFromJsonAsync<JsonElement>($"/api/partners/coverage?category={category}&quartier={Uri.EscapeDataString(quartier)}"))
             .EnumerateArray().Single().GetProperty("count").GetInt32();

@@ -17,7 +17,7 @@ internal static class CoverageTable
     public static string Render(CoverageMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        var html = new StringBuilder(256 + (matrix.ServiceCategories.Count * matrix.Quartiere.Count * 48));
+        var html = new StringBuilder(256 + (matrix.ServiceCategories.Count * matrix.Quartiere.Count * 80));
         html.Append("<table id=\"abdeckung\"><caption class=\"visually-hidden\">Abdeckung: Leistungsarten (Zeilen) und Quartiere (Spalten)</caption>");
         html.Append("<thead><tr><th scope=\"col\">Leistungsart</th>");
         foreach (var quartier in matrix.Quartiere)
