@@ -116,4 +116,7 @@ internal sealed class FakePartnerDirectory : IPartnerDirectory
             return Task.FromResult(_partners.FirstOrDefault(p => p.PartnerId == partnerId));
         }
     }
+
+    public Task<IReadOnlyList<PartnerListing>> SearchAsync(PartnerSearch search, CancellationToken cancellationToken)
+        => FindPartnersAsync(search.ServiceCategory, search.Quartier, cancellationToken);
 }

@@ -19,8 +19,6 @@ public sealed partial class MessageContractsTests(QpApp app) : IClassFixture<QpA
     /// </summary>
     private static readonly Dictionary<string, string> ConsumedByModulesNotBuiltYet = new(StringComparer.Ordinal)
     {
-        ["case-management.referral-requested.v1"] = "Partners",
-        ["case-management.referral-withdrawn.v1"] = "Partners",
         ["volunteers.volunteer-registered.v1"] = "Compensation",
         ["volunteers.enrolment-activated.v1"] = "Compensation",
         ["volunteers.assignment-ended.v1"] = "Compensation",

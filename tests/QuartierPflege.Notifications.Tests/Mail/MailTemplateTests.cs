@@ -131,6 +131,12 @@ public sealed class MailTemplateTests
     [Fact]
     public void Templates_are_found_by_the_names_of_their_messages()
         => Assert.Equal(
-            [SampleMails.FollowUpsDueTemplate, SampleMails.PayoutApprovedTemplate, SampleMails.TestMailTemplate],
+            [
+                SampleMails.FollowUpsDueTemplate,
+                QuartierPflege.CaseManagement.Contracts.Planning.ReferralRequested.MessageName,
+                SampleMails.PayoutApprovedTemplate,
+                SampleMails.TestMailTemplate,
+                QuartierPflege.Partners.Contracts.ReferralOverdue.MessageName,
+            ],
             Templates.Names.Order(StringComparer.Ordinal));
 }

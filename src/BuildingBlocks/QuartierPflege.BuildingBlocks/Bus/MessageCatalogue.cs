@@ -51,6 +51,7 @@ public static class MessageCatalogue
         ["partners.referral-completed.v1"] = "Überweisung vom Partner abgeschlossen",
         ["partners.partner-unavailable.v1"] = "Partner nicht mehr verfügbar",
         ["partners.check-overdue-referrals.v1"] = "Überfällige Überweisungen prüfen",
+        ["partners.referral-overdue.v1"] = "Überweisung überfällig (Erinnerung an den Partner)",
         ["compensation.payout-run-prepared.v1"] = "Auszahlungslauf vorbereitet",
         ["compensation.payout-approved.v1"] = "Auszahlung freigegeben",
         ["compensation.payout-run-paid.v1"] = "Auszahlungslauf bezahlt",

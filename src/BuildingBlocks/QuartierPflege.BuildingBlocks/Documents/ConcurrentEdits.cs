@@ -1,4 +1,8 @@
 using JasperFx;
+using Marten;
+using QuartierPflege.BuildingBlocks.Web;
+using Wolverine.Runtime;
+using Wolverine.Marten;
 
 namespace QuartierPflege.BuildingBlocks.Documents;
 
@@ -15,4 +19,28 @@ public static class ConcurrentEdits
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsConflict),
         _ => false,
     };
+
+    /// <summary>
+    /// Commits the session (documents and the outbox's messages together); a concurrent edit becomes the German 409
+    /// outcome, and the refused operations and messages are dropped so that no later save of the same request sends them.
+    /// </summary>
+    public static async Task<Outcome<T>> SaveOrConflictAsync<T>(this IDocumentSession session, IMartenOutbox outbox, T value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            return Outcome<T>.Done(value);
+        }
+        catch (Exception ex) when (IsConflict(ex))
+        {
+            session.EjectAllPendingChanges();
+            if (outbox is MessageContext context)
+            {
+                await context.ClearAllAsync();
+            }
+
+            return Outcome<T>.Conflict(ApiProblems.ConcurrentEditMessage);
+        }
+    }
 }

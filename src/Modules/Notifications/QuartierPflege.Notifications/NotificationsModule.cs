@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.Notifications.Mail;
+using QuartierPflege.Partners.Contracts;
 using Wolverine;
 
 namespace QuartierPflege.Notifications;
@@ -23,6 +24,9 @@ public static class NotificationsModule
         services.ConfigureWolverine(o =>
         {
             o.Discovery.IncludeAssembly(typeof(NotificationsModule).Assembly);
+            // The referral mail reads the partner's contact from the directory, whose implementation is the Partners
+            // module's (internal, on the scope's Marten session): resolved from the scope.
+            o.CodeGeneration.AlwaysUseServiceLocationFor<IPartnerDirectory>();
             o.Policies.Add(new MailFailurePolicy(mail.EffectiveRetryCooldowns, mail.EffectiveRefusalCooldowns, mail.Smtp.Timeout));
         });
         return services;

@@ -1,10 +1,16 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Directory;
+using QuartierPflege.Partners.Meetings;
+using QuartierPflege.Partners.Network;
+using QuartierPflege.Partners.Referrals;
 using Wolverine;
 
 namespace QuartierPflege.Partners;
@@ -21,9 +27,22 @@ public static class PartnersModule
         services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(PartnersModule).Assembly));
         services.AddNavigationItem(new NavigationItem("Netzwerkpartner", "/Partners", Policies.PartnerDirectory, 40));
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
+        services.AddScoped<SavePartner>();
+        services.AddScoped<ChangePartnerStatus>();
+        services.AddScoped<CoverageQuery>();
+        services.AddScoped<AnswerReferral>();
+        services.AddScoped<ReferralQueries>();
+        services.AddScoped<MeetingWork>();
+        services.AddValidatorsOf(typeof(PartnersModule).Assembly);
+        services.AddScheduledCommand<CheckOverdueReferrals>("partners.check-overdue-referrals", "0 8 * * *",
+            "Partner an überfällige Vermittlungen erinnern", clock => new CheckOverdueReferrals(Guid.NewGuid(), clock.GetCurrentInstant(), clock.Today()));
         services.AddDemoDataSeeder<DemoPartners>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPartners(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapPartners(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPartnerEndpoints();
+        return endpoints;
+    }
 }

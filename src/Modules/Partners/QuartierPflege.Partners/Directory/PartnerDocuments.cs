@@ -1,6 +1,8 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.Partners.Domain;
+using QuartierPflege.Partners.Meetings;
+using QuartierPflege.Partners.Referrals;
 
 namespace QuartierPflege.Partners.Directory;
 
@@ -9,12 +11,35 @@ internal static class PartnerDocuments
 {
     public const string SchemaName = "partners";
 
+    /// <summary>Table name for hand-written SQL (the coverage matrix counts over the JSON lists).</summary>
+    public const string Partners = SchemaName + ".mt_doc_partner";
+
+    /// <summary>PostgreSQL's German text search configuration: stems "Pflegedienste" to "pflegedienst".</summary>
+    public const string TextSearchConfig = "german";
+
     public static IServiceCollection AddPartnerDocuments(this IServiceCollection services)
-        => services.ConfigureMarten(o => o.Schema.For<Partner>()
-            .DatabaseSchemaName(SchemaName)
-            // Names identify partners for people (and make the demo seeder idempotent): two with one name would confuse.
-            .UniqueIndex(p => p.Name)
-            // The directory filters on the category and Quartier lists: containment queries use this index.
-            .GinIndexJsonData()
-            .UseOptimisticConcurrency(true));
+        => services.ConfigureMarten(o =>
+        {
+            o.Schema.For<Partner>()
+                .DatabaseSchemaName(SchemaName)
+                .DocumentAlias("partner")
+                // Names identify partners for people (and make the demo seeder idempotent): two with one name would confuse.
+                .UniqueIndex(p => p.Name)
+                // The directory filters on the category, Quartier and language lists: containment queries use this index.
+                .GinIndexJsonData()
+                .Duplicate(p => p.Status)
+                .Duplicate(p => p.Capacity)
+                .FullTextIndex(TextSearchConfig, p => p.SearchText);
+            o.Schema.For<PartnerReferral>()
+                .DatabaseSchemaName(SchemaName)
+                .DocumentAlias("partner_referral")
+                .Duplicate(r => r.PartnerId)
+                .Duplicate(r => r.CaseId)
+                .Duplicate(r => r.Status)
+                .Duplicate(r => r.RequestedAt);
+            o.Schema.For<NetworkMeeting>()
+                .DatabaseSchemaName(SchemaName)
+                .DocumentAlias("network_meeting")
+                .Duplicate(m => m.Date);
+        });
 }

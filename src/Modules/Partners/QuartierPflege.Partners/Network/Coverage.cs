@@ -1,0 +1,167 @@
+using System.Text;
+using Marten;
+using QuartierPflege.Partners.Contracts;
+using QuartierPflege.Partners.Directory;
+using QuartierPflege.Partners.Domain;
+using QuartierPflege.Quartiere.Contracts;
+
+namespace QuartierPflege.Partners.Network;
+
+internal enum CellState
+{
+    Gap,
+    SinglePoint,
+    Covered,
+}
+
+/// <summary>One cell of the matrix: how many active, accepting partners offer the category in the Quartier.</summary>
+internal sealed record CoverageCell(string ServiceCategory, string Quartier, int Count)
+{
+    public CellState State => Coverage.StateOf(Count);
+}
+
+internal sealed record CoverageMatrix(IReadOnlyList<string> ServiceCategories, IReadOnlyList<string> Quartiere, IReadOnlyDictionary<(string, string), int> Counts)
+{
+    public int CountOf(string category, string quartier) => Counts.GetValueOrDefault((category, quartier));
+
+    public IEnumerable<CoverageCell> Cells
+        => ServiceCategories.SelectMany(c => Quartiere.Select(q => new CoverageCell(c, q, CountOf(c, q))));
+
+    public int GapCount => Cells.Count(c => c.State == CellState.Gap);
+
+    public int SinglePointCount => Cells.Count(c => c.State == CellState.SinglePoint);
+}
+
+/// <summary>A cell a partner's absence would change: from <see cref="Before"/> partners to one fewer.</summary>
+internal sealed record WhatIfCell(string ServiceCategory, string Quartier, int Before)
+{
+    public int After => Before - 1;
+
+    public CellState StateAfter => Coverage.StateOf(After);
+}
+
+/// <summary>The rules of the network's resilience, free of storage: cell states, what-if, alternatives, CSV.</summary>
+internal static class Coverage
+{
+    public static CellState StateOf(int count) => count switch
+    {
+        <= 0 => CellState.Gap,
+        1 => CellState.SinglePoint,
+        _ => CellState.Covered,
+    };
+
+    public static string TextOf(CellState state) => state switch
+    {
+        CellState.Gap => "Lücke",
+        CellState.SinglePoint => "nur einer",
+        _ => "abgedeckt",
+    };
+
+    /// <summary>
+    /// The cells this partner holds up today (it counts there) and what they would fall to without it; cells it would
+    /// leave empty first. A partner that does not count now (paused, ended, full) changes nothing.
+    /// </summary>
+    public static IReadOnlyList<WhatIfCell> WhatIf(Partner partner, CoverageMatrix matrix)
+        => !partner.IsAvailable
+            ? []
+            : [.. partner.ServiceCategories.SelectMany(c => partner.Quartiere.Select(q => new WhatIfCell(c, q, matrix.CountOf(c, q))))
+                .OrderBy(c => c.Before).ThenBy(c => ServiceCategories.NameOf(c.ServiceCategory), StringComparer.CurrentCulture).ThenBy(c => c.Quartier, StringComparer.CurrentCulture)];
+
+    /// <summary>
+    /// Who could take over each of the partner's categories in each of its Quartiere: the other available partners
+    /// there, or, when there are none, those of the neighbouring Quartiere.
+    /// </summary>
+    public static IReadOnlyList<PartnerAlternatives> AlternativesFor(Partner partner, IReadOnlyList<Partner> others, Func<string, IReadOnlyList<string>> neighboursOf)
+    {
+        var result = new List<PartnerAlternatives>();
+        foreach (var category in partner.ServiceCategories)
+        {
+            var candidates = others.Where(o => o.Id != partner.Id && o.IsAvailable && o.ServiceCategories.Contains(category)).ToList();
+            foreach (var quartier in partner.Quartiere)
+            {
+                var here = candidates.Where(o => o.Quartiere.Contains(quartier)).Select(o => o.Id).ToList();
+                if (here.Count == 0)
+                {
+                    var around = neighboursOf(quartier);
+                    here = [.. candidates.Where(o => o.Quartiere.Any(around.Contains)).Select(o => o.Id)];
+                }
+
+                result.Add(new PartnerAlternatives(category, quartier, here));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The matrix as a spreadsheet reads it: semicolons, a UTF-8 byte order mark (Excel's German default).</summary>
+    public static byte[] ToCsv(CoverageMatrix matrix)
+    {
+        var csv = new StringBuilder();
+        csv.Append("Leistungsart;Quartier;Anzahl aktiver aufnehmender Partner;Bewertung\r\n");
+        foreach (var cell in matrix.Cells)
+        {
+            csv.Append(Field(ServiceCategories.NameOf(cell.ServiceCategory))).Append(';')
+                .Append(Field(cell.Quartier)).Append(';')
+                .Append(cell.Count).Append(';')
+                .Append(TextOf(cell.State)).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Field(string value)
+        => value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}
+
+/// <summary>The filter of the matrix page and API: one category, one Quartier, or only the weak cells.</summary>
+internal sealed record CoverageFilter(string? ServiceCategory = null, string? Quartier = null, bool OnlyWeak = false);
+
+/// <summary>Counts the matrix in the database (one grouped query over the partners' lists).</summary>
+internal sealed class CoverageQuery(IQuerySession session, IQuartierList quartiere)
+{
+    public async Task<CoverageMatrix> HandleAsync(CoverageFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        // One text value for the whole matrix (category, Quartier, count per line): 12,000 cells as 12,000 JSON rows
+        // cost more to read than to count.
+        var text = (await session.AdvancedSql.QueryAsync<string>($"""
+            SELECT coalesce(string_agg(cat || chr(9) || q || chr(9) || n, chr(10)), '') FROM (
+                SELECT c.cat, q.q, count(*) AS n
+                FROM {PartnerDocuments.Partners} p
+                CROSS JOIN LATERAL jsonb_array_elements_text(p.data -> 'ServiceCategories') AS c(cat)
+                CROSS JOIN LATERAL jsonb_array_elements_text(p.data -> 'Quartiere') AS q(q)
+                WHERE p.status = 'Active' AND p.capacity = 'Accepting'
+                GROUP BY c.cat, q.q) AS cells
+            """, cancellationToken)).Single();
+        var counts = new Dictionary<(string, string), int>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split('\t');
+            counts[(parts[0], parts[1])] = int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        // Every known category, and any other key partners carry (imported data): a row nobody offers is a row of gaps.
+        IEnumerable<string> categories = ServiceCategories.Names.Keys
+            .Concat(counts.Keys.Select(k => k.Item1).Where(k => !ServiceCategories.IsKnown(k)).Distinct().Order(StringComparer.Ordinal));
+        IEnumerable<string> names = (await quartiere.ActiveAsync(cancellationToken)).Select(q => q.Name);
+        if (!string.IsNullOrWhiteSpace(filter.ServiceCategory))
+        {
+            categories = categories.Where(c => c == filter.ServiceCategory);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Quartier))
+        {
+            names = names.Where(q => q == filter.Quartier);
+        }
+
+        var categoryList = categories.ToList();
+        var quartierList = names.ToList();
+        if (filter.OnlyWeak)
+        {
+            // Rows and columns without a weak cell are left out: what remains is where to act.
+            categoryList = [.. categoryList.Where(c => quartierList.Any(q => Coverage.StateOf(counts.GetValueOrDefault((c, q))) != CellState.Covered))];
+            quartierList = [.. quartierList.Where(q => categoryList.Any(c => Coverage.StateOf(counts.GetValueOrDefault((c, q))) != CellState.Covered))];
+        }
+
+        return new CoverageMatrix(categoryList, quartierList, counts);
+    }
+}

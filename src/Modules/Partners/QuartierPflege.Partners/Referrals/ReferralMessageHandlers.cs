@@ -1,0 +1,114 @@
+using Marten;
+using NodaTime;
+using QuartierPflege.CaseManagement.Contracts.Planning;
+using QuartierPflege.Partners.Contracts;
+using QuartierPflege.Partners.Domain;
+using Wolverine;
+
+namespace QuartierPflege.Partners.Referrals;
+
+/// <summary>A case's referral lands in the partner's referral list (Notifications mails the partner's contact).</summary>
+public static class ReferralRequestedHandler
+{
+    public static async Task HandleAsync(ReferralRequested message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        // Delivered twice after a crash: the referral is there already.
+        if (await session.LoadAsync<PartnerReferral>(message.ReferralId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var partner = await session.LoadAsync<Partner>(message.PartnerId, cancellationToken);
+        var contact = message.ContactDetails;
+        session.Insert(new PartnerReferral
+        {
+            Id = message.ReferralId,
+            CaseId = message.CaseId,
+            PartnerId = message.PartnerId,
+            PartnerName = partner?.Name ?? "(unbekannter Partner)",
+            ServiceCategory = message.ServiceCategory,
+            Quartier = message.Quartier,
+            DisclosedSummary = message.DisclosedSummary,
+            Resident = contact is null
+                ? null
+                : new ReferralResident(contact.Name, contact.Street, contact.HouseNumber, contact.Flat, contact.PostalCode, contact.City, contact.Phone),
+            RespondBy = message.RespondBy,
+            RequestedAt = message.OccurredAt,
+            Status = PartnerReferralStatus.Open,
+        });
+    }
+}
+
+/// <summary>The case manager withdrew the referral: it leaves the partner's open list.</summary>
+public static class ReferralWithdrawnHandler
+{
+    public static async Task HandleAsync(ReferralWithdrawn message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var referral = await session.LoadAsync<PartnerReferral>(message.ReferralId, cancellationToken);
+        if (referral is not { IsOpen: true })
+        {
+            return;
+        }
+
+        referral.Status = PartnerReferralStatus.Withdrawn;
+        referral.Reason = message.Reason;
+        referral.ClosedAt = clock.GetCurrentInstant();
+        session.UpdateRevision(referral, referral.Version + 1L);
+    }
+}
+
+/// <summary>A closed case closes its referrals that are still open.</summary>
+public static class CaseClosedReferralsHandler
+{
+    public static async Task HandleAsync(CaseClosed message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var caseId = message.CaseId;
+        var open = (await session.Query<PartnerReferral>().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken)).Where(r => r.IsOpen);
+        foreach (var referral in open)
+        {
+            referral.Status = PartnerReferralStatus.CaseClosed;
+            referral.ClosedAt = clock.GetCurrentInstant();
+            session.UpdateRevision(referral, referral.Version + 1L);
+        }
+    }
+}
+
+/// <summary>
+/// The daily reminder: every referral past its answer date without an answer is reminded to the partner's contact,
+/// once per day (the day is recorded on the referral in the same transaction as the outgoing reminder).
+/// </summary>
+public static class CheckOverdueReferralsHandler
+{
+    public static async Task<OutgoingMessages> HandleAsync(CheckOverdueReferrals message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var outgoing = new OutgoingMessages();
+        var date = message.Date;
+        var open = await session.Query<PartnerReferral>().Where(r => r.Status == PartnerReferralStatus.Open).ToListAsync(cancellationToken);
+        var overdue = open.Where(r => r.IsOverdueOn(date) && !r.RemindedOn.Contains(date)).ToList();
+        if (overdue.Count == 0)
+        {
+            return outgoing;
+        }
+
+        var partners = (await session.LoadManyAsync<Partner>(cancellationToken, overdue.Select(r => r.PartnerId).Distinct()))
+            .ToDictionary(p => p.Id);
+        var now = clock.GetCurrentInstant();
+        foreach (var referral in overdue)
+        {
+            referral.RemindedOn.Add(date);
+            session.UpdateRevision(referral, referral.Version + 1L);
+            var listing = partners.GetValueOrDefault(referral.PartnerId)?.ToListing();
+            if (listing?.ReferralEmail is { } email)
+            {
+                outgoing.Add(new ReferralOverdue(Guid.NewGuid(), now, referral.Id, referral.PartnerId, listing.Name, email, listing.ReferralContactName,
+                    referral.ServiceCategory, referral.Quartier, referral.RespondBy!.Value, date));
+            }
+        }
+
+        return outgoing;
+    }
+}
