@@ -91,6 +91,12 @@ internal sealed class GetDashboard(
     /// </summary>
     public const int CountCap = 500;
 
+    /// <summary>
+    /// Coordination's overdue items and silent cases are counted up to this many ("mehr als 100"): over the whole
+    /// programme each counted item costs a look-up of its case, and beyond a hundred the figure changes no decision.
+    /// </summary>
+    public const int ProgrammeCountCap = 100;
+
     private const int ListLimit = 10;
 
     public async Task<Outcome<Dashboard>> HandleAsync(DashboardQuery query, CancellationToken cancellationToken)
@@ -111,16 +117,16 @@ internal sealed class GetDashboard(
 
         var rows = await RowsAsync(lists.Shown, today, settings.NoContactDays, cancellationToken);
         var silentRows = await RowsAsync(lists.SilentShown, today, settings.NoContactDays, cancellationToken);
-        var overdue = await OverdueAsync(resolved, today, cancellationToken);
+        var overdue = await OverdueAsync(resolved, today, lists.CountCap, cancellationToken);
         var quartiere = scope.VisibleTo is { } me ? await VisibleCaseRows.QuartiereAsync(session, me, cancellationToken) : await QuartiereAsync(cancellationToken);
 
         return Outcome<Dashboard>.Done(new Dashboard(today, settings.NoContactDays, query with { Page = lists.Page }, rows,
             Math.Min(lists.Total, CountCap), lists.Total > CountCap, lists.Page, lists.PageCount, settings.DashboardPageSize, overdue,
-            new NoContactCases(silentRows, Math.Min(lists.SilentTotal, CountCap), lists.SilentTotal > CountCap), quartiere));
+            new NoContactCases(silentRows, Math.Min(lists.SilentTotal, lists.CountCap), lists.SilentTotal > lists.CountCap), quartiere));
     }
 
     /// <summary>The case list's page and the silent cases; totals are counted up to one over <see cref="CountCap"/>.</summary>
-    private sealed record CaseLists(int Total, int Page, int PageCount, IReadOnlyList<Case> Shown, int SilentTotal, IReadOnlyList<Case> SilentShown);
+    private sealed record CaseLists(int Total, int Page, int PageCount, IReadOnlyList<Case> Shown, int SilentTotal, IReadOnlyList<Case> SilentShown, int CountCap);
 
     /// <summary>Coordination's view over the whole programme: counted with caps, paged and read through the partial indexes.</summary>
     private async Task<CaseLists> ProgrammeListsAsync(CaseScope scope, DashboardQuery query, LocalDate cutoff, CancellationToken cancellationToken)
@@ -129,9 +135,7 @@ internal sealed class GetDashboard(
         var cases = Searched(scope.Apply(session.Query<Case>()), query.Search);
         // Up to one over the cap with their sort keys: when they are all, the page is cut from them here, so a rare name
         // is not looked for along the whole last-contact index; when there are more, that index finds a page at once.
-        var keys = await cases.Take(CountCap + 1)
-            .Select(c => new CaseSortKey { Id = c.Id, Number = c.Number, LastContactOn = c.LastContactOn })
-            .ToListAsync(cancellationToken);
+        var keys = await VisibleCaseRows.ProgrammeKeysAsync(dataSource, scope, [.. ResidentSearch.Words(query.Search)], CountCap + 1, cancellationToken);
         var total = keys.Count;
         var (page, pageCount) = Paging(query.Page, Math.Min(total, CountCap), pageSize);
         IReadOnlyList<Case> shown;
@@ -147,12 +151,12 @@ internal sealed class GetDashboard(
 
         var silent = scope.Apply(session.Query<Case>()).Where(c => c.Status != CaseStatus.Closed && c.LastContactOn <= cutoff);
         // Counting stops at the cap: ids of at most CountCap + 1 cases, read from the partial index.
-        var silentTotal = (await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(CountCap + 1)
+        var silentTotal = (await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ProgrammeCountCap + 1)
             .Select(c => c.Id).ToListAsync(cancellationToken)).Count;
         var silentShown = silentTotal == 0
             ? []
             : await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ListLimit).ToListAsync(cancellationToken);
-        return new CaseLists(total, page, pageCount, shown, silentTotal, silentShown);
+        return new CaseLists(total, page, pageCount, shown, silentTotal, silentShown, ProgrammeCountCap);
     }
 
     /// <summary>
@@ -180,7 +184,7 @@ internal sealed class GetDashboard(
             : visible.Where(v => v.LastContactOn <= cutoff).OrderBy(v => v.LastContactOn).ThenBy(v => v.Number, StringComparer.Ordinal).ToList();
         var shown = await LoadInOrderAsync([.. ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(v => v.Id)], cancellationToken);
         var silentShown = await LoadInOrderAsync([.. silent.Take(ListLimit).Select(v => v.Id)], cancellationToken);
-        return (new CaseLists(ordered.Count, page, pageCount, shown, silent.Count, silentShown),
+        return (new CaseLists(ordered.Count, page, pageCount, shown, silent.Count, silentShown, CountCap),
             scope with { ResolvedCases = [.. visible.Select(v => v.Id)] });
     }
 
@@ -273,14 +277,14 @@ internal sealed class GetDashboard(
         })];
     }
 
-    private async Task<OverdueItems> OverdueAsync(CaseScope scope, LocalDate today, CancellationToken cancellationToken)
+    private async Task<OverdueItems> OverdueAsync(CaseScope scope, LocalDate today, int countCap, CancellationToken cancellationToken)
     {
         var items = new List<OverdueItem>();
         var total = 0;
         var capped = false;
         foreach (var source in overdueSources)
         {
-            var found = await source.FindAsync(scope, today, ListLimit, CountCap, cancellationToken);
+            var found = await source.FindAsync(scope, today, ListLimit, countCap, cancellationToken);
             items.AddRange(found.Items);
             total += found.Total;
             capped |= found.TotalCapped;

@@ -88,19 +88,22 @@ internal static class OverdueRows
         }
         else
         {
-            var where = $"WHERE {condition} AND {scope.Sql("c")}";
-            object[] parameters = [.. conditionParameters, .. scope.Parameters];
-            total = (await session.AdvancedSql.QueryAsync<long>(
-                $"SELECT count(*) FROM (SELECT 1 FROM {table} {join} {where} LIMIT {countCap + 1}) AS capped", cancellationToken, parameters)).Single();
-            rows = total == 0
-                ? []
-                : await session.AdvancedSql.QueryAsync<OverdueRow>($"""
-                    SELECT jsonb_build_object('CaseId', c.id, 'CaseNumber', c.number, 'ResidentName', c.data ->> 'ResidentName',
-                        'Title', {title}, 'DueOn', {dueOn})
-                    FROM {table} {join} {where}
-                    ORDER BY {dueOn}, c.number
-                    LIMIT {limit}
-                    """, cancellationToken, parameters);
+            // The programme: the earliest items of open cases in due order (the due-date index, each joined to its case
+            // for the scope), up to one over the cap; counted and cut from the same scan, in one statement.
+            rows = await session.AdvancedSql.QueryAsync<OverdueRow>($"""
+                WITH matched AS (
+                    SELECT {alias}.case_id, {title} AS title, {dueOn} AS due_on FROM {table} {join}
+                    WHERE {condition} AND {scope.Sql("c")}
+                    ORDER BY {dueOn}
+                    LIMIT {countCap + 1}),
+                earliest AS (SELECT * FROM matched ORDER BY due_on FETCH FIRST {limit} ROWS WITH TIES)
+                SELECT jsonb_build_object('CaseId', c.id, 'CaseNumber', c.number, 'ResidentName', c.data ->> 'ResidentName',
+                    'Title', e.title, 'DueOn', e.due_on, 'Total', (SELECT count(*) FROM matched))
+                FROM earliest e JOIN {CaseManagementDocuments.Cases} c ON c.id = e.case_id
+                ORDER BY e.due_on, c.number
+                LIMIT {limit}
+                """, cancellationToken, [.. conditionParameters, .. scope.Parameters]);
+            total = rows.Count == 0 ? 0 : rows[0].Total;
         }
 
         return new OverdueItems(

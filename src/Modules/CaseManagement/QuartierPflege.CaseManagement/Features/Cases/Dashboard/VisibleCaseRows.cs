@@ -11,16 +11,6 @@ namespace QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 /// <summary>One of a case manager's cases, as much as the dashboard needs to count, sort and page them.</summary>
 internal sealed record VisibleCaseRow(Guid Id, string Number, LocalDate LastContactOn);
 
-/// <summary>A case's sort keys as Marten projects them (coordination's capped list).</summary>
-internal sealed class CaseSortKey
-{
-    public Guid Id { get; init; }
-
-    public string Number { get; init; } = "";
-
-    public LocalDate LastContactOn { get; init; }
-}
-
 /// <summary>
 /// A case manager's part of the dashboard starts from the cases they are responsible for or deputise (hundreds, not the
 /// programme's tens of thousands): read once from the covering indexes on case manager and deputy (no table access), then
@@ -37,11 +27,38 @@ internal static class VisibleCaseRows
         var withinScope = scope with { VisibleTo = null };
         var condition = withinScope.Sql("c");
         object[] parameters = [person, .. withinScope.Parameters, person, .. withinScope.Parameters];
-        await using var command = dataSource.CreateCommand(Positional($"""
+        return await ReadRowsAsync(dataSource, $"""
             SELECT c.id, c.number, c.last_contact_on FROM {CaseManagementDocuments.Cases} c WHERE c.case_manager_id = ? AND {condition}
             UNION ALL
             SELECT c.id, c.number, c.last_contact_on FROM {CaseManagementDocuments.Cases} c WHERE c.deputy_id = ? AND {condition}
-            """));
+            """, parameters, cancellationToken);
+    }
+
+    /// <summary>
+    /// Coordination's cases within the scope whose resident's name matches every word, up to <paramref name="limit"/>,
+    /// with their sort keys (plain columns, as above).
+    /// </summary>
+    public static async Task<IReadOnlyList<VisibleCaseRow>> ProgrammeKeysAsync(
+        NpgsqlDataSource dataSource, CaseScope scope, IReadOnlyList<string> words, int limit, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string> { scope.Sql("c") };
+        var parameters = new List<object>(scope.Parameters);
+        foreach (var word in words)
+        {
+            var (sql, wordParameters) = ResidentSearch.WordCondition("c.resident_search_name", word);
+            conditions.Add(sql);
+            parameters.AddRange(wordParameters);
+        }
+
+        return await ReadRowsAsync(dataSource,
+            $"SELECT c.id, c.number, c.last_contact_on FROM {CaseManagementDocuments.Cases} c WHERE {string.Join(" AND ", conditions)} LIMIT {limit}",
+            parameters, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<VisibleCaseRow>> ReadRowsAsync(
+        NpgsqlDataSource dataSource, string sql, IEnumerable<object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(Positional(sql));
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
