@@ -95,11 +95,18 @@ internal static class HostSetup
         services.AddOpenApi();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddForwardedHeadersFromProxy(configuration);
         return builder;
     }
 
     public static WebApplication UseQuartierPflege(this WebApplication app)
     {
+        // First: behind a TLS proxy, the scheme the browser used (https) decides the cookie's Secure flag and redirects.
+        if (ProxySetup.IsEnabled(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler("/Fehler/500");
         app.UseWhen(c => c.IsApiRequest(), api => api.UseStatusCodePages(ApiStatusCodes.WriteProblemAsync));
         app.UseWhen(c => !c.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/Fehler/{0}"));

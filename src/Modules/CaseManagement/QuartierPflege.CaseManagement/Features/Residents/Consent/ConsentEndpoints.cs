@@ -13,9 +13,7 @@ internal static class ConsentEndpoints
         var consents = api.MapGroup("/residents/{residentId:guid}/consents").RequireAuthorization(Policies.CaseWork);
 
         consents.MapGet("/", async (Guid residentId, ListConsents handler, CancellationToken ct) =>
-                await handler.HandleAsync(residentId, null, ct) is { } list
-                    ? Results.Ok(list)
-                    : ApiProblems.NotFound("Die Bewohnerin bzw. der Bewohner wurde nicht gefunden."))
+                (await handler.HandleAsync(residentId, null, ct)).ToHttpResult(TypedResults.Ok))
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Einwilligungen einer Bewohnerin bzw. eines Bewohners (wird protokolliert)");
 

@@ -2,6 +2,7 @@ using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 
@@ -11,7 +12,7 @@ namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
 /// Withdrawing is one click and takes effect at once. Withdrawing twice (a double click) changes nothing and is no
 /// error: the consent stays withdrawn as of the first click.
 /// </summary>
-internal sealed class WithdrawConsent(IDocumentSession session, AuditTrail audit, ICurrentUser user, IClock clock)
+internal sealed class WithdrawConsent(IDocumentSession session, CaseAccess access, AuditTrail audit, ICurrentUser user, IClock clock)
 {
     public async Task<Outcome<Guid>> HandleAsync(Guid residentId, Guid consentId, CancellationToken cancellationToken)
     {
@@ -19,6 +20,11 @@ internal sealed class WithdrawConsent(IDocumentSession session, AuditTrail audit
         if (consent is null || consent.ResidentId != residentId)
         {
             return Outcome<Guid>.NotFound("Die Einwilligung wurde nicht gefunden.");
+        }
+
+        if (!await access.MaySeeResidentAsync(residentId, cancellationToken))
+        {
+            return Outcome<Guid>.Denied("Die Einwilligung wurde nicht gefunden.");
         }
 
         if (consent.IsActive)

@@ -22,9 +22,7 @@ internal static class ResidentEndpoints
             .WithSummary("Quartiere, in denen Bewohner:innen erfasst sind");
 
         residents.MapGet("/{id:guid}", async (Guid id, GetResident handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, "angesehen", ct) is { } resident
-                    ? Results.Ok(resident)
-                    : ApiProblems.NotFound("Die Bewohnerin bzw. der Bewohner wurde nicht gefunden."))
+                (await handler.HandleAsync(id, "angesehen", ct)).ToHttpResult(TypedResults.Ok))
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Akte einer Bewohnerin bzw. eines Bewohners (wird protokolliert)");
 

@@ -23,10 +23,10 @@ internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateRes
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var resident = await getResident.HandleAsync(id, "zum Bearbeiten geöffnet", cancellationToken);
-        if (resident is null)
+        var outcome = await getResident.HandleAsync(id, "zum Bearbeiten geöffnet", cancellationToken);
+        if (outcome.Value is not { } resident)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         Id = id;
@@ -41,9 +41,9 @@ internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateRes
         var forms = new PageForms();
         var (request, rows) = Input.ToRequest(forms);
         var outcome = await updateResident.HandleAsync(id, request, cancellationToken);
-        if (outcome.Kind == OutcomeKind.NotFound)
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Denied)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         if (!outcome.IsDone)

@@ -33,6 +33,12 @@ internal sealed class EinwilligungenModel(
     [BindProperty(SupportsGet = true, Name = "fall")]
     public Guid? Fall { get; set; }
 
+    /// <summary>Where to go once a consent is recorded (opening a case sends people here and wants them back).</summary>
+    [BindProperty(SupportsGet = true, Name = "zurueck")]
+    public string? Zurueck { get; set; }
+
+    public string? ReturnUrl => Zurueck is { } url && Url.IsLocalUrl(url) && url.StartsWith("/CaseManagement/", StringComparison.Ordinal) ? url : null;
+
     public Guid Id { get; private set; }
 
     public Case? Case { get; private set; }
@@ -71,9 +77,9 @@ internal sealed class EinwilligungenModel(
             forms.Choice<ConsentForm>("form", Input.Form, "Bitte wählen Sie eine Form aus der Liste."),
             Input.WitnessName);
         var outcome = await giveConsent.HandleAsync(id, request, cancellationToken);
-        if (outcome.Kind == OutcomeKind.NotFound)
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Denied)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         if (!outcome.IsDone)
@@ -84,7 +90,7 @@ internal sealed class EinwilligungenModel(
         }
 
         Message = "Die Einwilligung ist gespeichert.";
-        return Redirect(PageUrl(id));
+        return Redirect(ReturnUrl ?? PageUrl(id));
     }
 
     public async Task<IActionResult> OnPostWiderrufenAsync(Guid id, Guid consentId, CancellationToken cancellationToken)
@@ -97,14 +103,15 @@ internal sealed class EinwilligungenModel(
         var outcome = await withdrawConsent.HandleAsync(id, consentId, cancellationToken);
         if (!outcome.IsDone)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         Message = "Die Einwilligung ist widerrufen. Das gilt ab sofort.";
         return Redirect(PageUrl(id));
     }
 
-    public string PostUrl(string handler) => $"{PageUrl(Id)}{(Fall is null ? "?" : "&")}handler={handler}";
+    public string PostUrl(string handler)
+        => $"{PageUrl(Id)}{(Fall is null ? "?" : "&")}handler={handler}{(ReturnUrl is { } back ? $"&zurueck={Uri.EscapeDataString(back)}" : string.Empty)}";
 
     private string PageUrl(Guid id) => Fall is { } fall
         ? $"/CaseManagement/Bewohner/{id}/Einwilligungen?fall={fall}"
@@ -118,10 +125,10 @@ internal sealed class EinwilligungenModel(
             return NotFound();
         }
 
-        var consents = await listConsents.HandleAsync(id, Case?.Id, cancellationToken);
-        if (consents is null)
+        var outcome = await listConsents.HandleAsync(id, Case?.Id, cancellationToken);
+        if (outcome.Value is not { } consents)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         ResidentName = consents.ResidentName;
