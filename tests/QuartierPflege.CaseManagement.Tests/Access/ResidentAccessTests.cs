@@ -30,7 +30,8 @@ public sealed class ResidentAccessTests(QpApp app) : IClassFixture<QpApp>
         await (await intruderClient.GetAsync($"{Resident(residentId)}/consents")).ProblemAsync(HttpStatusCode.NotFound);
         await (await intruderClient.PostAsJsonAsync($"{Resident(residentId)}/consents",
             new { purpose = "StoreData", givenOn = "2026-03-01", form = "Written" })).ProblemAsync(HttpStatusCode.NotFound);
-        await (await intruderClient.PostAsync($"{Resident(residentId)}/consents/{consentId}/withdraw", null)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await intruderClient.PostAsJsonAsync($"{Resident(residentId)}/consents/{consentId}/withdraw",
+            new { withdrawnOn = "2026-03-02", form = "Written", confirmed = true })).ProblemAsync(HttpStatusCode.NotFound);
 
         foreach (var page in new[] { "", "/Bearbeiten", "/Einwilligungen" })
         {

@@ -131,7 +131,7 @@ public sealed class ConcernTests(QpApp app) : IClassFixture<QpApp>
         var created = await client.SubmitFormAsync($"/CaseManagement/Bewohner/Neu?hinweis={concernId}",
             ("Input.FirstName", "Olga"), ("Input.LastName", "Neuhaus"), ("Input.DateOfBirth", "1944-01-01"), ("Input.CareLevel", "None"),
             ("Input.Street", "Am Markt"), ("Input.HouseNumber", "5"), ("Input.PostalCode", "04720"), ("Input.City", "Döbeln"),
-            ("Input.Quartier", "Döbeln-Mitte"));
+            ("Input.Quartier", "Döbeln-Zentrum"));
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Contains($"/CaseManagement/Faelle/Neu?bewohner=", created.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class OpenCaseTests(QpApp app) : IClassFixture<QpApp>
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);
         var residentId = await client.CreateResidentAsync();
         var consentId = await client.GiveStoreDataConsentAsync(residentId);
-        await client.PostAsync($"{CaseWorkApi.Residents}/{residentId}/consents/{consentId}/withdraw", null);
+        await client.PostAsJsonAsync($"{CaseWorkApi.Residents}/{residentId}/consents/{consentId}/withdraw", new { withdrawnOn = "2026-03-02", form = "Written", confirmed = true });
 
         var problem = await (await client.PostAsJsonAsync(Cases, new { residentId })).ProblemAsync(HttpStatusCode.BadRequest);
 
@@ -45,14 +45,14 @@ public sealed class OpenCaseTests(QpApp app) : IClassFixture<QpApp>
     {
         var user = await app.CreateUserAsync(Roles.Fallmanagement, "Olaf Offen");
         var client = await app.SignedInClientAsync(user);
-        var residentId = await client.CreateResidentAsync(quartier: "Chemnitz-Sonnenberg");
+        var residentId = await client.CreateResidentAsync(quartier: "Hartha");
         await client.GiveStoreDataConsentAsync(residentId);
 
         var (caseId, number) = await client.OpenCaseAsync(residentId);
 
         Assert.Matches("^F-2026-[0-9]{4}$", number);
         var stored = await app.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId));
-        Assert.Equal((CaseStatus.Open, user.Id, "Olaf Offen", "Chemnitz-Sonnenberg"), (stored.Status, stored.CaseManagerId, stored.CaseManagerName, stored.Quartier));
+        Assert.Equal((CaseStatus.Open, user.Id, "Olaf Offen", "Hartha"), (stored.Status, stored.CaseManagerId, stored.CaseManagerName, stored.Quartier));
         Assert.Equal(new LocalDate(2026, 3, 2), stored.OpenedOn);
         Assert.Equal(stored.OpenedOn, stored.LastContactOn);
         Assert.Null(stored.DeputyId);

@@ -20,7 +20,6 @@ public sealed class EndpointAuthorizationTests(QpApp app) : IClassFixture<QpApp>
         "/health/ready",
         "/Anmelden",
         "/Fehler/{code:int?}",
-        "/Sprache",
         // Hangfire's dashboard authorises every route itself (coordination only; 401/403 for everyone else, tested in
         // JobsDashboardTests): ASP.NET Core's cookie challenge would answer a redirect instead of 401.
         "/Verwaltung/Jobs/Dashboard/{**path}",

@@ -23,9 +23,9 @@ internal static class ConsentEndpoints
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Einwilligung erfassen");
 
-        consents.MapPost("/{consentId:guid}/withdraw", async (Guid residentId, Guid consentId, WithdrawConsent handler, CancellationToken ct) =>
-                (await handler.HandleAsync(residentId, consentId, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+        consents.MapPost("/{consentId:guid}/withdraw", async (Guid residentId, Guid consentId, WithdrawConsentRequest? request, WithdrawConsent handler, CancellationToken ct) =>
+                (await handler.HandleAsync(residentId, consentId, request, ct)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.CaseWork)
-            .WithSummary("Einwilligung widerrufen (sofort wirksam)");
+            .WithSummary("Einwilligung widerrufen (sofort wirksam): Tag und Form des Widerrufs, bestätigt");
     }
 }

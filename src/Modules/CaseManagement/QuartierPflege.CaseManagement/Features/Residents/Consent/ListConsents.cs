@@ -22,9 +22,11 @@ internal sealed record ConsentItem(
     Instant RecordedAt,
     bool Active,
     Instant? WithdrawnAt,
-    string? WithdrawnByName);
+    string? WithdrawnByName,
+    LocalDate? WithdrawnOn = null,
+    ConsentForm? WithdrawalForm = null);
 
-internal sealed record ResidentConsents(Guid ResidentId, string ResidentName, IReadOnlyList<ConsentItem> Consents);
+internal sealed record ResidentConsents(Guid ResidentId, string ResidentName, IReadOnlyList<ConsentItem> Consents, bool HasOpenCase = false);
 
 internal sealed class ListConsents(IQuerySession session, CaseAccess access, AuditTrail audit)
 {
@@ -46,8 +48,9 @@ internal sealed class ListConsents(IQuerySession session, CaseAccess access, Aud
             .OrderBy(c => !c.IsActive).ThenByDescending(c => c.GivenOn).ThenByDescending(c => c.RecordedAt)
             .ToList();
         await audit.SaveReadAsync("Consent", residentId, $"Einwilligungen angesehen: {name}", residentId, caseId, cancellationToken);
+        var hasOpenCase = await session.Query<Case>().AnyAsync(c => c.ResidentId == residentId && c.Status != CaseStatus.Closed, cancellationToken);
         return Outcome<ResidentConsents>.Done(new ResidentConsents(residentId, name, [.. consents.Select(c => new ConsentItem(c.Id, c.Purpose, ConsentRules.Describe(c),
             c.PartnerId, c.PartnerName, c.ServiceCategory, c.GivenOn, c.Form, c.WitnessName, c.RecordedByName, c.RecordedAt, c.IsActive,
-            c.WithdrawnAt, c.WithdrawnByName))]));
+            c.WithdrawnAt, c.WithdrawnByName, c.WithdrawnOn, c.WithdrawalForm))], hasOpenCase));
     }
 }

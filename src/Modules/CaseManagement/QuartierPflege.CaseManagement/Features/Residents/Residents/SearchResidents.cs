@@ -59,10 +59,6 @@ internal sealed class SearchResidents(IQuerySession session, AuditTrail audit)
             [.. items.Select(r => new ResidentListItem(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Address, r.Quartier, r.CareLevel))],
             number, PageSize, total));
     }
-
-    /// <summary>The Quartiere residents live in, for the filter.</summary>
-    public async Task<IReadOnlyList<string>> QuartiereAsync(CancellationToken cancellationToken)
-        => [.. (await session.Query<Resident>().Select(r => r.Quartier).Distinct().ToListAsync(cancellationToken)).Order(StringComparer.Ordinal)];
 }
 
 /// <summary>The name search's pieces shared by the resident list and the dashboard.</summary>

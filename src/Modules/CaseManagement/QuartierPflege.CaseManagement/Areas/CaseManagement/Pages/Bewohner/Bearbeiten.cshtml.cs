@@ -5,11 +5,12 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.Quartiere.Contracts;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateResident updateResident) : PageModel
+internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateResident updateResident, IQuartierList quartiere) : PageModel
 {
     [BindProperty]
     public ResidentForm Input { get; set; } = new();
@@ -32,6 +33,7 @@ internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateRes
         Id = id;
         DisplayName = resident.DisplayName;
         Input = ResidentForm.From(resident);
+        await Input.OfferQuartiereAsync(quartiere, cancellationToken);
         return Page();
     }
 
@@ -51,6 +53,7 @@ internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateRes
             // The person's entries stay in the form (also after a conflict, so nothing typed is lost).
             forms.CopyTo(outcome, ModelState, nameof(Input), ResidentForm.RowNames(rows));
             DisplayName = $"{Input.FirstName} {Input.LastName}";
+            await Input.OfferQuartiereAsync(quartiere, cancellationToken);
             return Page();
         }
 

@@ -47,6 +47,16 @@ internal sealed class EinwilligungenModel(
 
     public IReadOnlyList<ConsentItem> Consents { get; private set; } = [];
 
+    /// <summary>The consent whose withdrawal was refused (its form opens with the messages), and what was entered.</summary>
+    public Guid? WithdrawingId { get; private set; }
+
+    public (string? On, string? Form, bool Confirmed) WithdrawalInput { get; private set; }
+
+    /// <summary>An open case of the resident: withdrawing "Daten speichern" then needs an explanation of what follows.</summary>
+    public bool HasOpenCase { get; private set; }
+
+    public string Today => PageForms.Iso8601(clock.Today());
+
     /// <summary>Partners to choose from, when the partner directory is there (it is another module's, read-only).</summary>
     public IReadOnlyList<PartnerListing> Partners { get; private set; } = [];
 
@@ -89,26 +99,45 @@ internal sealed class EinwilligungenModel(
             return await ShowAsync(id, cancellationToken);
         }
 
+        if (ReturnUrl is { } back)
+        {
+            return Redirect(back);
+        }
+
         Message = "Die Einwilligung ist gespeichert.";
-        return Redirect(ReturnUrl ?? PageUrl(id));
+        return Redirect(PageUrl(id));
     }
 
-    public async Task<IActionResult> OnPostWiderrufenAsync(Guid id, Guid consentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWiderrufenAsync(Guid id, Guid consentId, string? withdrawnOn, string? withdrawalForm, bool confirmed, CancellationToken cancellationToken)
     {
         if (!await MaySeeCaseAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var outcome = await withdrawConsent.HandleAsync(id, consentId, cancellationToken);
-        if (!outcome.IsDone)
+        var forms = new PageForms();
+        var request = new WithdrawConsentRequest(forms.Date("withdrawnOn", withdrawnOn),
+            forms.Choice<ConsentForm>("form", withdrawalForm, "Bitte wählen Sie eine Form aus der Liste."), confirmed);
+        var outcome = await withdrawConsent.HandleAsync(id, consentId, request, cancellationToken);
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Denied)
         {
             return NotShown.For(this, outcome.Kind);
+        }
+
+        if (!outcome.IsDone)
+        {
+            // The withdrawal form of that consent shows the messages, with what was entered.
+            WithdrawingId = consentId;
+            forms.CopyTo(outcome, ModelState, "Withdrawal");
+            WithdrawalInput = (withdrawnOn, withdrawalForm, confirmed);
+            return await ShowAsync(id, cancellationToken);
         }
 
         Message = "Die Einwilligung ist widerrufen. Das gilt ab sofort.";
         return Redirect(PageUrl(id));
     }
+
+    public string? ErrorFor(string key) => ModelState.MessagesFor(key);
 
     public string PostUrl(string handler)
         => $"{PageUrl(Id)}{(Fall is null ? "?" : "&")}handler={handler}{(ReturnUrl is { } back ? $"&zurueck={Uri.EscapeDataString(back)}" : string.Empty)}";
@@ -132,6 +161,7 @@ internal sealed class EinwilligungenModel(
         }
 
         ResidentName = consents.ResidentName;
+        HasOpenCase = consents.HasOpenCase;
         Consents = consents.Consents;
         await LoadPartnersAsync(cancellationToken);
         return Page();

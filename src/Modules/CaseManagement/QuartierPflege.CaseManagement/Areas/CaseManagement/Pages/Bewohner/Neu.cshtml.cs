@@ -5,11 +5,12 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Features.Residents.Concerns;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.Quartiere.Contracts;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcerns listConcerns) : PageModel
+internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcerns listConcerns, IQuartierList quartiere) : PageModel
 {
     [BindProperty]
     public ResidentForm Input { get; set; } = new();
@@ -27,6 +28,7 @@ internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcer
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Input.AddEmptyRows();
+        await Input.OfferQuartiereAsync(quartiere, cancellationToken);
         await LoadConcernAsync(cancellationToken);
         if (Concern is { } concern)
         {
@@ -53,6 +55,7 @@ internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcer
         {
             forms.CopyTo(outcome, ModelState, nameof(Input), ResidentForm.RowNames(rows));
             await LoadConcernAsync(cancellationToken);
+            await Input.OfferQuartiereAsync(quartiere, cancellationToken);
             return Page();
         }
 
