@@ -346,7 +346,12 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
             await session.SignInAsync(manager);
             await session.GotoAsync(app.UrlOf("/CaseManagement/Hinweise"));
             var row = session.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Herr Lang" });
-            await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Bearbeiten") })).ToBeInViewportAsync();
+            // The queue is oldest first: scroll down to the row, then its button must lie within the screen's width.
+            var button = row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Bearbeiten") });
+            await button.ScrollIntoViewIfNeededAsync();
+            await Expect(button).ToBeInViewportAsync();
+            var box = await button.BoundingBoxAsync();
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= screen.Width, $"The button lies at x={box?.X}, width {box?.Width} on a {screen.Width} px screen.");
             await session.AssertNoHorizontalScrollingAsync();
             await session.ScreenshotAsync("hinweise-langer-text");
         }
