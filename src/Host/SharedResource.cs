@@ -1,7 +1,7 @@
 namespace QuartierPflege.Host;
 
 /// <summary>
-/// Anchor for the shell's translations. Keys are the German texts themselves; Resources/SharedResource.en.resx holds
-/// the English ones, and a missing translation falls back to German.
+/// Anchor of the shell's localizer. The UI is German only (issue #8): keys are the German texts and there is no other
+/// language, so every text shows as written. The localizer calls can go when the shell is next touched.
 /// </summary>
 internal sealed class SharedResource;

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.Quartiere;
 using Npgsql;
 
 namespace QuartierPflege.Testing;
@@ -52,6 +55,15 @@ public static class TestDatabases
                 // Nothing to relay or send while the schema is being built.
                 app.Settings["Messaging:RelayEnabled"] = "false";
                 await app.MigrateAsync();
+                // Like a programme that is set up: the managed list holds the five demo Quartiere (Döbeln-Nord, …),
+                // which records must name. Only the Quartiere module's seeder: no demo people or cases.
+                await app.InScopeAsync(async services =>
+                {
+                    foreach (var seeder in services.GetServices<IDemoDataSeeder>().Where(s => s.GetType().Assembly == typeof(QuartiereModule).Assembly))
+                    {
+                        await seeder.SeedAsync(CancellationToken.None);
+                    }
+                });
             }
 
             // A template must have no open connections when it is cloned.

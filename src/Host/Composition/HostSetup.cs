@@ -23,8 +23,8 @@ namespace QuartierPflege.Host.Composition;
 
 internal static class HostSetup
 {
-    public static readonly CultureInfo[] SupportedCultures =
-        [CultureInfo.GetCultureInfo("de-DE"), CultureInfo.GetCultureInfo("en")];
+    /// <summary>German only (issue #8): the UI, dates, numbers and messages are German for everybody.</summary>
+    public static readonly CultureInfo[] SupportedCultures = [CultureInfo.GetCultureInfo("de-DE")];
 
     public static WebApplicationBuilder AddQuartierPflege(this WebApplicationBuilder builder)
     {
@@ -55,8 +55,8 @@ internal static class HostSetup
             options.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
             options.SupportedCultures = SupportedCultures;
             options.SupportedUICultures = SupportedCultures;
-            // German unless the person chose otherwise: the browser's language is not asked.
-            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // Nobody chooses a language: neither the browser's nor a cookie is asked.
+            options.RequestCultureProviders = [];
         });
 
         services.AddRazorPages(options =>
@@ -65,7 +65,6 @@ internal static class HostSetup
                 options.Conventions.AuthorizeFolder("/Verwaltung", Policies.Administration);
                 options.Conventions.AllowAnonymousToPage("/Anmelden");
                 options.Conventions.AllowAnonymousToPage("/Fehler");
-                options.Conventions.AllowAnonymousToPage("/Sprache");
                 options.Conventions.AllowAnonymousToPage("/Einladung");
             })
             .AddViewLocalization()
@@ -96,11 +95,18 @@ internal static class HostSetup
         services.AddOpenApi();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddForwardedHeadersFromProxy(configuration);
         return builder;
     }
 
     public static WebApplication UseQuartierPflege(this WebApplication app)
     {
+        // First: behind a TLS proxy, the scheme the browser used (https) decides the cookie's Secure flag and redirects.
+        if (ProxySetup.IsEnabled(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler("/Fehler/500");
         app.UseWhen(c => c.IsApiRequest(), api => api.UseStatusCodePages(ApiStatusCodes.WriteProblemAsync));
         app.UseWhen(c => !c.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/Fehler/{0}"));

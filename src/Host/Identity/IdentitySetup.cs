@@ -11,6 +11,8 @@ namespace QuartierPflege.Host.Identity;
 
 internal static class IdentitySetup
 {
+    public static readonly TimeSpan SecurityStampInterval = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddQuartierPflegeIdentity(this IServiceCollection services)
     {
         services.AddDbContext<IdentityDb>((provider, options) => options
@@ -42,6 +44,10 @@ internal static class IdentitySetup
             .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddUserManager<ClockedUserManager>();
 
+        // Each request's cookie is checked against the account at most a minute after the last check: a deactivated
+        // account (new security stamp) is signed out within a minute, not when its 8-hour cookie expires. The check
+        // uses the Host's TimeProvider (the IClock), so tests move it with the fake clock.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SecurityStampInterval);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "qp.auth";

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using QuartierPflege.BuildingBlocks.Documents;
+using QuartierPflege.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace QuartierPflege.Host.Pages;
@@ -20,12 +23,19 @@ internal sealed class FehlerModel : PageModel
     private void Describe(int? code)
     {
         Code = code ?? 500;
+        // Two people saved the same record: that is no failure of the program, and the person can do something about it.
+        if (Code == 500 && HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && ConcurrentEdits.IsConflict(error))
+        {
+            Code = 409;
+        }
+
         (Title, Explanation) = Code switch
         {
             400 => ("Ungültige Anfrage", "Die Anfrage konnte so nicht verarbeitet werden. Bitte prüfen Sie Ihre Eingaben."),
             403 => ("Kein Zugriff", "Für diese Seite fehlt Ihnen die Berechtigung. Wenn Sie sie brauchen, wenden Sie sich bitte an die Koordination."),
             404 => ("Seite nicht gefunden", "Diese Seite gibt es nicht (mehr). Vielleicht hat sich die Adresse geändert."),
             405 => ("Nicht erlaubt", "Diese Aktion ist auf dieser Seite nicht möglich."),
+            409 => ("Gleichzeitig geändert", ApiProblems.ConcurrentEditMessage),
             _ when Code >= 500 => ("Ein Fehler ist aufgetreten", "Etwas hat nicht geklappt. Der Fehler wurde protokolliert. Bitte versuchen Sie es später erneut."),
             _ => ("Die Anfrage konnte nicht bearbeitet werden", "Bitte versuchen Sie es erneut."),
         };

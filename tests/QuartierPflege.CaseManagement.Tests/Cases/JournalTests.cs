@@ -102,4 +102,25 @@ public sealed class JournalTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Hausbesuch vereinbart.", await client.GetStringAsync(url), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_ten_thousand_character_note_is_refused_naming_the_limit_and_nothing_is_stored()
+    {
+        var manager = await app.CreateUserAsync(Roles.Fallmanagement);
+        var @case = await app.CreateCaseAsync(manager);
+        var client = await app.SignedInClientAsync(manager);
+        var text = new string('x', 10_000);
+
+        var api = await client.PostAsJsonAsync($"/api/case-management/cases/{@case.Id}/journal", new { text });
+        var page = await client.SubmitFormAsync($"/CaseManagement/Faelle/{@case.Id}/Journal", ("Input.Text", text), ("Input.IsContact", "false"), ("Input.IsConfidential", "false"));
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Contains("Die Notiz darf höchstens 4000 Zeichen lang sein.", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Die Notiz darf höchstens 4000 Zeichen lang sein.", html, StringComparison.Ordinal);
+        // The typed text stays in the form (nothing is lost), and the field has no maxlength that would cut a paste.
+        Assert.Contains(text, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("maxlength", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.DbAsync(db => Marten.QueryableExtensions.CountAsync(db.JournalNotes.Where(n => n.CaseId == @case.Id))));
+    }
 }

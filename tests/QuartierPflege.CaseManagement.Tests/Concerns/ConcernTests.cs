@@ -131,7 +131,7 @@ public sealed class ConcernTests(QpApp app) : IClassFixture<QpApp>
         var created = await client.SubmitFormAsync($"/CaseManagement/Bewohner/Neu?hinweis={concernId}",
             ("Input.FirstName", "Olga"), ("Input.LastName", "Neuhaus"), ("Input.DateOfBirth", "1944-01-01"), ("Input.CareLevel", "None"),
             ("Input.Street", "Am Markt"), ("Input.HouseNumber", "5"), ("Input.PostalCode", "04720"), ("Input.City", "Döbeln"),
-            ("Input.Quartier", "Döbeln-Mitte"));
+            ("Input.Quartier", "Döbeln-Zentrum"));
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Contains($"/CaseManagement/Faelle/Neu?bewohner=", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -157,5 +157,38 @@ public sealed class ConcernTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
         var concern = await app.QueryAsync(db => db.Concerns.SingleAsync(c => c.Id == concernId));
         Assert.Equal((ConcernStatus.AttachedToCase, caseId), (concern.Status, concern.CaseId));
+    }
+
+    [Fact]
+    public async Task A_concern_becomes_a_case_that_shows_its_text_after_the_consent_step_returned_to_the_opening()
+    {
+        var reporter = await app.SignedInClientAsync(Roles.Ehrenamt);
+        var manager = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var concernId = await ReportAsync(reporter, "Frau Krause wirkt seit Wochen verwirrt.", "Frau Hedwig Krause");
+
+        var form = await (await manager.GetAsync($"/CaseManagement/Bewohner/Neu?hinweis={concernId}")).HtmlAsync();
+        Assert.Contains("Frau Krause wirkt seit Wochen verwirrt.", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"Lindenstraße\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"Hedwig\"", form, StringComparison.Ordinal);
+        var residentId = await manager.CreateResidentAsync("Hedwig", "Krause");
+        var opening = $"/CaseManagement/Faelle/Neu?bewohner={residentId}&hinweis={concernId}";
+        var withoutConsent = await (await manager.GetAsync(opening)).HtmlAsync();
+        Assert.Contains($"/CaseManagement/Bewohner/{residentId}/Einwilligungen?zurueck={Uri.EscapeDataString(opening)}", withoutConsent, StringComparison.Ordinal);
+
+        var consent = await manager.SubmitFormAsync($"/CaseManagement/Bewohner/{residentId}/Einwilligungen?zurueck={Uri.EscapeDataString(opening)}",
+            [new("Input.Purpose", "StoreData"), new("Input.GivenOn", "2026-03-02"), new("Input.Form", "Written")],
+            $"/CaseManagement/Bewohner/{residentId}/Einwilligungen?handler=Erteilen&zurueck={Uri.EscapeDataString(opening)}");
+        Assert.Equal(opening, consent.Headers.Location!.OriginalString);
+        var opened = await manager.SubmitFormAsync(opening, [new("DeputyId", "")]);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+
+        var overview = await (await manager.GetAsync(opened.Headers.Location)).HtmlAsync();
+        var caseId = opened.Headers.Location!.OriginalString.Split('/')[^1];
+        var journal = await (await manager.GetAsync($"/CaseManagement/Faelle/{caseId}/Journal")).HtmlAsync();
+        foreach (var page in new[] { overview, journal })
+        {
+            Assert.Contains("Frau Krause wirkt seit Wochen verwirrt.", page, StringComparison.Ordinal);
+            Assert.Contains("Hinweis, aus dem der Fall eröffnet wurde: gemeldet von", page, StringComparison.Ordinal);
+        }
     }
 }

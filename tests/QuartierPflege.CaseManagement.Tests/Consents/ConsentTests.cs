@@ -31,7 +31,7 @@ public sealed class ConsentTests(QpApp app) : IClassFixture<QpApp>
             new { purpose = "ShareWithPartners", serviceCategory = "pflegedienst", givenOn = "2026-03-02", form = "Electronic" });
         Assert.Null(await MissingAsync(residentId, ConsentPurpose.ShareWithPartners, CareService, ServiceCategories.Pflegedienst));
 
-        var withdrawn = await client.PostAsync($"{CaseWorkApi.Residents}/{residentId}/consents/{consentId}/withdraw", null);
+        var withdrawn = await client.PostAsJsonAsync($"{CaseWorkApi.Residents}/{residentId}/consents/{consentId}/withdraw", new { withdrawnOn = "2026-03-02", form = "Written", confirmed = true });
         Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
         Assert.NotNull(await MissingAsync(residentId, ConsentPurpose.ShareWithPartners, CareService, ServiceCategories.Pflegedienst));
     }
@@ -45,7 +45,7 @@ public sealed class ConsentTests(QpApp app) : IClassFixture<QpApp>
         var partner = await client.GiveConsentAsync(residentId,
             new { purpose = "ShareWithPartners", partnerId = CareService, partnerName = "Pflegedienst Sonnenschein", givenOn = "2026-02-20", form = "VerbalWithWitness", witnessName = "Karl Zeuge" });
         await client.GiveStoreDataConsentAsync(residentId);
-        await client.PostAsync($"{CaseWorkApi.Residents}/{residentId}/consents/{partner}/withdraw", null);
+        await client.PostAsJsonAsync($"{CaseWorkApi.Residents}/{residentId}/consents/{partner}/withdraw", new { withdrawnOn = "2026-03-02", form = "VerbalWithWitness", confirmed = true });
 
         var list = await (await client.GetAsync($"{CaseWorkApi.Residents}/{residentId}/consents")).JsonAsync(HttpStatusCode.OK);
 
@@ -94,7 +94,7 @@ public sealed class ConsentTests(QpApp app) : IClassFixture<QpApp>
     }
 
     [Fact]
-    public async Task On_the_page_a_consent_is_given_and_withdrawn_with_one_click()
+    public async Task On_the_page_a_consent_is_given_and_withdrawn_with_its_date_and_form_after_a_confirmation()
     {
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);
         var residentId = await client.CreateResidentAsync(lastName: "Klick");
@@ -108,7 +108,9 @@ public sealed class ConsentTests(QpApp app) : IClassFixture<QpApp>
         Assert.Null(await MissingAsync(residentId, ConsentPurpose.InvolveNeighbours));
         Assert.Contains("Nachbarschaftshilfe einbeziehen", await (await client.GetAsync(page)).HtmlAsync(), StringComparison.Ordinal);
 
-        var withdrawn = await client.SubmitFormAsync(page, [new("consentId", consentId.ToString())], $"{page}?handler=Widerrufen");
+        var unconfirmed = await client.SubmitFormAsync(page, [new("consentId", consentId.ToString()), new("withdrawnOn", "2026-03-02"), new("withdrawalForm", "Written")], $"{page}?handler=Widerrufen");
+        Assert.Contains("Bitte bestätigen Sie den Widerruf", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var withdrawn = await client.SubmitFormAsync(page, [new("consentId", consentId.ToString()), new("withdrawnOn", "2026-03-02"), new("withdrawalForm", "Written"), new("confirmed", "true")], $"{page}?handler=Widerrufen");
 
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Equal("Es fehlt die Einwilligung „Nachbarschaftshilfe einbeziehen“.", await MissingAsync(residentId, ConsentPurpose.InvolveNeighbours));

@@ -33,7 +33,7 @@ public sealed class OpenCaseTests(QpApp app) : IClassFixture<QpApp>
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);
         var residentId = await client.CreateResidentAsync();
         var consentId = await client.GiveStoreDataConsentAsync(residentId);
-        await client.PostAsync($"{CaseWorkApi.Residents}/{residentId}/consents/{consentId}/withdraw", null);
+        await client.PostAsJsonAsync($"{CaseWorkApi.Residents}/{residentId}/consents/{consentId}/withdraw", new { withdrawnOn = "2026-03-02", form = "Written", confirmed = true });
 
         var problem = await (await client.PostAsJsonAsync(Cases, new { residentId })).ProblemAsync(HttpStatusCode.BadRequest);
 
@@ -45,40 +45,40 @@ public sealed class OpenCaseTests(QpApp app) : IClassFixture<QpApp>
     {
         var user = await app.CreateUserAsync(Roles.Fallmanagement, "Olaf Offen");
         var client = await app.SignedInClientAsync(user);
-        var residentId = await client.CreateResidentAsync(quartier: "Chemnitz-Sonnenberg");
+        var residentId = await client.CreateResidentAsync(quartier: "Hartha");
         await client.GiveStoreDataConsentAsync(residentId);
 
         var (caseId, number) = await client.OpenCaseAsync(residentId);
 
         Assert.Matches("^F-2026-[0-9]{4}$", number);
         var stored = await app.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId));
-        Assert.Equal((CaseStatus.Open, user.Id, "Olaf Offen", "Chemnitz-Sonnenberg"), (stored.Status, stored.CaseManagerId, stored.CaseManagerName, stored.Quartier));
+        Assert.Equal((CaseStatus.Open, user.Id, "Olaf Offen", "Hartha"), (stored.Status, stored.CaseManagerId, stored.CaseManagerName, stored.Quartier));
         Assert.Equal(new LocalDate(2026, 3, 2), stored.OpenedOn);
         Assert.Equal(stored.OpenedOn, stored.LastContactOn);
         Assert.Null(stored.DeputyId);
     }
 
     [Fact]
-    public async Task A_deputy_given_by_id_and_name_may_see_the_case_and_is_offered_as_deputy_later()
+    public async Task A_deputy_chosen_from_the_case_managers_may_see_the_case_under_the_name_of_the_staff_directory()
     {
         var deputy = await app.CreateUserAsync(Roles.Fallmanagement, "Vera Vertretung");
         var owner = await app.SignedInClientAsync(Roles.Fallmanagement);
         var residentId = await owner.CreateResidentAsync();
         await owner.GiveStoreDataConsentAsync(residentId);
 
-        var (caseId, _) = await owner.OpenCaseAsync(residentId, new { residentId, deputyId = deputy.Id, deputyName = "Vera Vertretung" });
+        var (caseId, _) = await owner.OpenCaseAsync(residentId, new { residentId, deputyId = deputy.Id });
 
         var deputyClient = await app.SignedInClientAsync(deputy);
         Assert.Equal(HttpStatusCode.OK, (await deputyClient.GetAsync($"{Cases}/{caseId}/audit")).StatusCode);
-        var candidates = await (await owner.GetAsync("/api/case-management/case-managers")).JsonAsync(HttpStatusCode.OK);
-        Assert.Contains(candidates.EnumerateArray(), c => c.GetProperty("id").GetGuid() == deputy.Id && c.GetProperty("name").GetString() == "Vera Vertretung");
+        var candidates = await (await owner.GetAsync("/api/case-management/deputy-candidates")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(candidates.EnumerateArray(), c => c.GetProperty("id").GetGuid() == deputy.Id && c.GetProperty("displayName").GetString() == "Vera Vertretung");
+        Assert.Equal("Vera Vertretung", (await app.QueryAsync(db => db.Cases.Where(c => c.Id == caseId).SingleAsync())).DeputyName);
     }
 
     [Theory]
     [InlineData("""{}""", "residentId", "Bitte wählen Sie die Bewohnerin bzw. den Bewohner.")]
     [InlineData("""{"residentId":"abc"}""", "residentId", "Der Wert hat ein ungültiges Format oder ist nicht erlaubt.")]
     [InlineData("""{"residentId":"7d3c7a5e-0000-4000-8000-000000000001"}""", "residentId", "Die Bewohnerin bzw. der Bewohner wurde nicht gefunden.")]
-    [InlineData("""{"residentId":"7d3c7a5e-0000-4000-8000-000000000001","deputyId":"7d3c7a5e-0000-4000-8000-000000000002"}""", "deputyName", "Bitte geben Sie den Namen der Vertretung an.")]
     public async Task Bad_input_to_open_a_case_is_a_400_with_a_German_field_message(string json, string field, string message)
     {
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);

@@ -50,7 +50,7 @@ public sealed class ReferralConsentTests(QpApp app) : IClassFixture<QpApp>, IAsy
         var withConsent = await @case.Client.PostAsJsonAsync(steps, Referral("Pflegedienst anfragen"));
         Assert.Equal(HttpStatusCode.Created, withConsent.StatusCode);
 
-        var withdrawn = await @case.Client.PostAsync($"{CaseWorkApi.Residents}/{@case.ResidentId}/consents/{consentId}/withdraw", null);
+        var withdrawn = await @case.Client.PostAsJsonAsync($"{CaseWorkApi.Residents}/{@case.ResidentId}/consents/{consentId}/withdraw", new { withdrawnOn = "2026-03-02", form = "Written", confirmed = true });
         Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
         var afterWithdrawal = await @case.Client.PostAsJsonAsync(steps, Referral("Zweiten Pflegedienst anfragen"));
         Assert.Contains("Weitergabe an Netzwerkpartner", await afterWithdrawal.FieldErrorAsync("consent"));

@@ -46,11 +46,11 @@ public sealed class ResidentApiTests(QpApp app) : IClassFixture<QpApp>
     public async Task The_list_finds_residents_by_part_of_the_name_within_a_quartier_and_pages()
     {
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);
-        var quartier = $"Q-{Guid.NewGuid():N}"[..20];
+        var quartier = await app.NewQuartierAsync();
         await client.CreateResidentAsync("Hannelore", "Müllerschön", quartier);
         await client.CreateResidentAsync("Werner", "Schönmüller", quartier);
         await client.CreateResidentAsync("Gerda", "Krause", quartier);
-        await client.CreateResidentAsync("Paul", "Müllerschön", "Anderswo");
+        await client.CreateResidentAsync("Paul", "Müllerschön", "Hartha");
 
         var found = await (await client.GetAsync($"{CaseWorkApi.Residents}?q=MÜLLER&quartier={quartier}")).JsonAsync(HttpStatusCode.OK);
         var all = await (await client.GetAsync($"{CaseWorkApi.Residents}?quartier={quartier}&page=1")).JsonAsync(HttpStatusCode.OK);
@@ -64,7 +64,7 @@ public sealed class ResidentApiTests(QpApp app) : IClassFixture<QpApp>
     public async Task The_list_finds_a_resident_from_the_start_of_the_name_and_from_a_misspelt_name()
     {
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);
-        var quartier = $"T-{Guid.NewGuid():N}"[..20];
+        var quartier = await app.NewQuartierAsync();
         await client.CreateResidentAsync("Erika", "Schmidt", quartier);
         await client.CreateResidentAsync("Gerda", "Krause", quartier);
 
@@ -83,7 +83,7 @@ public sealed class ResidentApiTests(QpApp app) : IClassFixture<QpApp>
     public async Task Later_pages_continue_where_the_first_ended()
     {
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);
-        var quartier = $"P-{Guid.NewGuid():N}"[..20];
+        var quartier = await app.NewQuartierAsync();
         for (var i = 0; i < 22; i++)
         {
             await client.CreateResidentAsync($"Person{i:00}", $"Seitenweise{i:00}", quartier);

@@ -20,7 +20,7 @@ public sealed class ResidentPageTests(QpApp app) : IClassFixture<QpApp>
         ("Input.Flat", ""),
         ("Input.PostalCode", "08289"),
         ("Input.City", "Schneeberg"),
-        ("Input.Quartier", "Schneeberg-Mitte"),
+        ("Input.Quartier", "Großweitzschen"),
         ("Input.Phone", ""),
         ("Input.TenancyNumber", ""),
         ("Input.Relatives[0].Name", "Heinz Seidel"),
@@ -96,13 +96,13 @@ public sealed class ResidentPageTests(QpApp app) : IClassFixture<QpApp>
             ("Input.Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
 
-        var saved = await first.SubmitFormAsync(url, Edit("0111"));
-        var refused = await (await second.SubmitFormAsync(url, Edit("0222"))).HtmlAsync();
+        var saved = await first.SubmitFormAsync(url, Edit("03431 111111"));
+        var refused = await (await second.SubmitFormAsync(url, Edit("03431 222222"))).HtmlAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Jemand anderes hat diesen Eintrag inzwischen geändert.", refused, StringComparison.Ordinal);
-        Assert.Contains("value=\"0222\"", refused, StringComparison.Ordinal);
-        Assert.Equal("0111", await app.QueryAsync(async db => (await db.Session.LoadAsync<global::QuartierPflege.CaseManagement.Domain.Resident>(id))!.Phone));
+        Assert.Contains("value=\"03431 222222\"", refused, StringComparison.Ordinal);
+        Assert.Equal("03431 111111", await app.QueryAsync(async db => (await db.Session.LoadAsync<global::QuartierPflege.CaseManagement.Domain.Resident>(id))!.Phone));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using QuartierPflege.Testing;
 
 namespace QuartierPflege.CaseManagement.Tests.Support;
 
@@ -31,6 +32,16 @@ internal static class CaseWorkApi
     {
         var response = await client.PostAsJsonAsync(Residents, ResidentBody(firstName, lastName, quartier));
         return (await response.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A Quartier of its own on the managed list (added by coordination), for tests that filter by Quartier.</summary>
+    public static async Task<string> NewQuartierAsync(this QpApp app)
+    {
+        var coordination = await app.SignedInClientAsync(BuildingBlocks.Security.Roles.Koordination);
+        var name = $"Testquartier {Guid.NewGuid():N}"[..30];
+        var response = await coordination.PostAsJsonAsync("/api/quartiere", new { name, neighbours = Array.Empty<string>() });
+        await response.JsonAsync(HttpStatusCode.Created);
+        return name;
     }
 
     public static async Task<Guid> GiveConsentAsync(this HttpClient client, Guid residentId, object consent)

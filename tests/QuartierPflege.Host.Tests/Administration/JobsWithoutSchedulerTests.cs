@@ -44,18 +44,4 @@ public sealed class JobsWithoutSchedulerTests(QpApp app) : IClassFixture<QpApp>
         var problem = await run.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("Jobs:ServerEnabled", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task The_jobs_page_is_in_English_when_English_is_chosen()
-    {
-        var admin = await app.SignedInClientAsync(Roles.Koordination);
-        await admin.SubmitFormAsync("/", [new("culture", "en"), new("returnUrl", "/")], postUrl: "/Sprache");
-
-        var page = await admin.GetStringAsync("/Verwaltung/Jobs");
-
-        Assert.Contains("<h1>Background jobs</h1>", page, StringComparison.Ordinal);
-        Assert.Contains("daily at 07:00", page, StringComparison.Ordinal);
-        Assert.Contains("Next run", page, StringComparison.Ordinal);
-        Assert.Contains("not run yet", page, StringComparison.Ordinal);
-    }
 }

@@ -20,7 +20,6 @@ public sealed class EndpointAuthorizationTests(QpApp app) : IClassFixture<QpApp>
         "/health/ready",
         "/Anmelden",
         "/Fehler/{code:int?}",
-        "/Sprache",
         // Neighbours register themselves and set their first password from the invitation link.
         "/Einladung",
         "/Volunteers/Registrieren",

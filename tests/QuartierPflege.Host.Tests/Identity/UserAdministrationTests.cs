@@ -64,6 +64,29 @@ public sealed class UserAdministrationTests(QpApp app) : IClassFixture<QpApp>
     }
 
     [Fact]
+    public async Task A_deactivated_account_loses_its_open_session_within_a_minute()
+    {
+        var admin = await app.SignedInClientAsync(Roles.Koordination);
+        var person = await app.CreateUserAsync(Roles.Fallmanagement, "Sven Sitzung");
+        var session = await app.SignedInClientAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/auth/me")).StatusCode);
+        var current = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/users/{person.Id}");
+
+        var change = await admin.PutAsJsonAsync($"/api/admin/users/{person.Id}", new
+        {
+            displayName = "Sven Sitzung",
+            roles = new[] { Roles.Fallmanagement },
+            active = false,
+            concurrencyStamp = current.GetProperty("concurrencyStamp").GetString(),
+        });
+        Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+        app.Clock.Advance(NodaTime.Duration.FromSeconds(61));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/case-management/dashboard")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_second_edit_with_an_old_state_is_refused_with_409_and_changes_nothing()
     {
         var admin = await app.SignedInClientAsync(Roles.Koordination);

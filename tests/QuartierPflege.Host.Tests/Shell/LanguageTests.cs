@@ -6,17 +6,17 @@ namespace QuartierPflege.Host.Tests.Shell;
 public sealed class LanguageTests(QpApp app) : IClassFixture<QpApp>
 {
     [Fact]
-    public async Task German_is_the_default_and_English_can_be_chosen()
+    public async Task The_UI_is_German_only_without_a_language_switch_and_ignores_an_old_language_cookie()
     {
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);
-        Assert.Contains("Zum Inhalt springen", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
 
-        var switched = await client.SubmitFormAsync("/", [new("culture", "en"), new("returnUrl", "/")], postUrl: "/Sprache");
-
-        Assert.Equal("/", switched.Headers.Location!.OriginalString);
         var html = await client.GetStringAsync("/");
-        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
-        Assert.Contains("Skip to content", html, StringComparison.Ordinal);
-        Assert.Contains(">Cases</a>", html, StringComparison.Ordinal);
+
+        Assert.Contains("<html lang=\"de\">", html, StringComparison.Ordinal);
+        Assert.Contains("Zum Inhalt springen", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("English", html, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/Sprache")).StatusCode);
     }
 }

@@ -19,6 +19,7 @@ public static class MessageCatalogue
         ["partners"] = "Netzwerkpartner",
         ["notifications"] = "Benachrichtigungen",
         ["data-protection"] = "Datenschutz",
+        ["quartiere"] = "Quartiere",
     };
 
     // Every name of shared/MESSAGES.md, also those whose publisher is not built yet: a module that lands finds its
@@ -99,6 +100,7 @@ public static class MessageCatalogue
             "Compensation" => Modules["compensation"],
             "Partners" => Modules["partners"],
             "Notifications" => Modules["notifications"],
+            "Quartiere" => Modules["quartiere"],
             _ => name,
         };
     }

@@ -6,8 +6,8 @@ namespace QuartierPflege.BuildingBlocks.Jobs;
 /// <summary>
 /// A cron schedule (Hangfire's 5 fields, Berlin time) in words for people: "täglich um 07:00", "sonntags um 04:00",
 /// "am 1. jedes Monats um 02:00", "alle 5 Minuten". People never see the cron text; a shape not covered here is called
-/// a custom schedule, whose details the Hangfire dashboard shows. The German wording is the resource key, so the page
-/// shows it translated when someone chose English.
+/// a custom schedule, whose details the Hangfire dashboard shows. The UI is German only; the wording goes through the
+/// localizer the shell passes in, whose keys are the German texts.
 /// </summary>
 public static class ScheduleWording
 {

@@ -11,6 +11,12 @@ public enum OutcomeKind
     Invalid,
     NotFound,
     Conflict,
+
+    /// <summary>
+    /// The record exists but this person may not see it: the API answers 404 (ids one may not know stay unknown), a
+    /// page says "Kein Zugriff" (403).
+    /// </summary>
+    Denied,
 }
 
 /// <summary>
@@ -51,11 +57,19 @@ public sealed class Outcome<T>
 
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, null, message);
 
+    /// <summary>No access; <paramref name="notFoundMessage"/> is what the API says (as for an unknown id).</summary>
+    public static Outcome<T> Denied(string notFoundMessage = "Der Eintrag wurde nicht gefunden.") => new(OutcomeKind.Denied, default, null, notFoundMessage);
+
+    /// <summary>The same refusal for another value type (a use case passing on what a lookup answered).</summary>
+    public Outcome<TOther> Refusal<TOther>() => Kind == OutcomeKind.Done
+        ? throw new InvalidOperationException("A done outcome is no refusal.")
+        : new(Kind, default, Errors, Message);
+
     public IResult ToHttpResult(Func<T, IResult> onDone) => Kind switch
     {
         OutcomeKind.Done => onDone(Value!),
         OutcomeKind.Invalid => ApiProblems.Validation(Errors.ToDictionary(e => e.Key, e => e.Value)),
-        OutcomeKind.NotFound => ApiProblems.NotFound(Message!),
+        OutcomeKind.NotFound or OutcomeKind.Denied => ApiProblems.NotFound(Message!),
         _ => ApiProblems.Conflict(Message!),
     };
 
@@ -76,7 +90,7 @@ public sealed class Outcome<T>
             }
         }
 
-        if (Kind is OutcomeKind.NotFound or OutcomeKind.Conflict && Message is not null)
+        if (Kind is OutcomeKind.NotFound or OutcomeKind.Conflict or OutcomeKind.Denied && Message is not null)
         {
             modelState.AddModelError(string.Empty, Message);
         }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.Quartiere.Contracts;
+using QuartierPflege.BuildingBlocks.Validation;
+using QuartierPflege.Quartiere.Features;
 using QuartierPflege.Quartiere.List;
 using Wolverine;
 
@@ -22,9 +24,11 @@ public static class QuartiereModule
         services.AddQuartiereDocuments();
         services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(QuartiereModule).Assembly));
         services.AddScoped<IQuartierList, QuartierList>();
+        services.AddScoped<MaintainQuartiere>();
+        services.AddValidatorsOf(typeof(QuartiereModule).Assembly);
         services.AddDemoDataSeeder<DemoQuartiere>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapQuartiere(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapQuartiere(this IEndpointRouteBuilder endpoints) => endpoints.MapQuartierApi();
 }

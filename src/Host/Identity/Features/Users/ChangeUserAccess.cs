@@ -91,6 +91,13 @@ internal sealed class ChangeUserAccess(
                 return removed.Succeeded ? await users.AddToRolesAsync(user, request.Roles.Distinct().Except(current)) : removed;
             },
         };
+        if (!request.Active)
+        {
+            // A new stamp makes every cookie of the account invalid at its next check (at most a minute away, see
+            // IdentitySetup): deactivating ends the sessions, not only future sign-ins.
+            steps.Add(() => users.UpdateSecurityStampAsync(user));
+        }
+
         if (!string.IsNullOrEmpty(request.NewPassword))
         {
             steps.Add(async () =>

@@ -65,6 +65,36 @@ internal sealed class CaseAccess(IDocumentSession session, ICurrentUser user, Au
         return resident is null ? null : (@case, resident);
     }
 
+    /// <summary>
+    /// Whether the person may read and change the resident's file, relatives and consents: coordination; the case
+    /// manager or deputy of one of the resident's cases (closed ones too: they keep their file); and, while no case
+    /// exists yet, every case manager (someone has to open the first one). A refusal is audited.
+    /// </summary>
+    public async Task<bool> MaySeeResidentAsync(Guid residentId, CancellationToken cancellationToken)
+    {
+        if (user.IsInRole(Roles.Koordination))
+        {
+            return true;
+        }
+
+        var people = await session.Query<Case>().Where(c => c.ResidentId == residentId)
+            .Select(c => new { c.CaseManagerId, c.DeputyId }).ToListAsync(cancellationToken);
+        var me = user.Id;
+        if (people.Count == 0 ? user.IsInRole(Roles.Fallmanagement) : people.Any(p => p.CaseManagerId == me || p.DeputyId == me))
+        {
+            return true;
+        }
+
+        await audit.SaveDeniedAsync("Resident", residentId, null, cancellationToken, residentId);
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the person sees the case only as coordination (neither its case manager nor its deputy): coordination
+    /// sees that confidential notes exist, not what they say (stated on the journal page).
+    /// </summary>
+    public bool IsOnlyCoordination(Case @case) => user.IsInRole(Roles.Koordination) && @case.CaseManagerId != user.Id && @case.DeputyId != user.Id;
+
     /// <summary>Whether the current person is the deputy (not the owner) of the case: confidential notes are hidden then.</summary>
     public bool IsOnlyDeputy(Case @case) => @case.DeputyId == user.Id && @case.CaseManagerId != user.Id && !user.IsInRole(Roles.Koordination);
 }

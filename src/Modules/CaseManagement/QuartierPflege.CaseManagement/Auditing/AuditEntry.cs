@@ -28,6 +28,12 @@ internal sealed class AuditEntry
 
     public Guid? CaseId { get; init; }
 
+    /// <summary>
+    /// About a confidential note: a deputy, who does not see those notes, does not see this entry either (not even when
+    /// one was written).
+    /// </summary>
+    public bool Confidential { get; init; }
+
     /// <summary>A short German description of what happened ("Einwilligung widerrufen: Weitergabe an Partner").</summary>
     public required string Description { get; init; }
 }

@@ -10,7 +10,7 @@ namespace QuartierPflege.CaseManagement.Auditing;
 /// </summary>
 internal sealed class AuditTrail(IDocumentSession session, ICurrentUser user, IClock clock)
 {
-    public void Record(AuditAction action, string recordKind, Guid recordId, string description, Guid? residentId = null, Guid? caseId = null)
+    public void Record(AuditAction action, string recordKind, Guid recordId, string description, Guid? residentId = null, Guid? caseId = null, bool confidential = false)
         => session.Insert(new AuditEntry
         {
             At = clock.GetCurrentInstant(),
@@ -22,6 +22,7 @@ internal sealed class AuditTrail(IDocumentSession session, ICurrentUser user, IC
             ResidentId = residentId,
             CaseId = caseId,
             Description = description,
+            Confidential = confidential,
         });
 
     /// <summary>Logs a read on its own (reads change nothing else that would save it).</summary>
@@ -31,9 +32,18 @@ internal sealed class AuditTrail(IDocumentSession session, ICurrentUser user, IC
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task SaveDeniedAsync(string recordKind, Guid recordId, Guid? caseId, CancellationToken cancellationToken)
+    /// <summary>A search over all residents (it shows names and addresses of people outside one's cases): who looked for what.</summary>
+    public async Task SaveSearchAsync(string? query, string? quartier, int found, CancellationToken cancellationToken)
     {
-        Record(AuditAction.DeniedRead, recordKind, recordId, "Zugriff verweigert (kein Fallmanagement, keine Vertretung)", caseId: caseId);
+        var what = string.IsNullOrWhiteSpace(query) ? "ohne Suchbegriff" : $"„{query.Trim()}“";
+        var where = string.IsNullOrWhiteSpace(quartier) ? string.Empty : $" in {quartier.Trim()}";
+        Record(AuditAction.Read, "ResidentSearch", Guid.Empty, $"Bewohner:innen gesucht {what}{where}: {found} Treffer");
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SaveDeniedAsync(string recordKind, Guid recordId, Guid? caseId, CancellationToken cancellationToken, Guid? residentId = null)
+    {
+        Record(AuditAction.DeniedRead, recordKind, recordId, "Zugriff verweigert (kein Fallmanagement, keine Vertretung)", residentId, caseId);
         await session.SaveChangesAsync(cancellationToken);
     }
 }

@@ -55,6 +55,45 @@ internal sealed class Case : IRevisioned
     }
 
     public bool IsClosed => Status == CaseStatus.Closed;
+
+    /// <summary>Why the case was closed (the last closing, when it was reopened since).</summary>
+    public ClosingReason? ClosingReason { get; set; }
+
+    /// <summary>The closing summary in the case manager's words.</summary>
+    public string? ClosingSummary { get; set; }
+}
+
+internal enum ClosingReason
+{
+    /// <summary>Ziele erreicht.</summary>
+    GoalsReached = 0,
+
+    /// <summary>Die Bewohnerin bzw. der Bewohner möchte keine Begleitung mehr.</summary>
+    Declined = 1,
+
+    /// <summary>Umzug (auch in eine Pflegeeinrichtung).</summary>
+    MovedAway = 2,
+
+    /// <summary>Verstorben.</summary>
+    Deceased = 3,
+
+    /// <summary>Andere Stelle zuständig.</summary>
+    HandedToOtherService = 4,
+
+    Other = 5,
+}
+
+internal static class ClosingReasons
+{
+    public static string Describe(ClosingReason reason) => reason switch
+    {
+        ClosingReason.GoalsReached => "Ziele erreicht",
+        ClosingReason.Declined => "Begleitung nicht mehr gewünscht",
+        ClosingReason.MovedAway => "Umzug (auch in eine Pflegeeinrichtung)",
+        ClosingReason.Deceased => "verstorben",
+        ClosingReason.HandedToOtherService => "andere Stelle zuständig",
+        _ => "anderer Grund",
+    };
 }
 
 internal enum CaseStatus

@@ -45,9 +45,17 @@ internal sealed class Consent
     [JsonInclude]
     public string? WithdrawnByName { get; private set; }
 
+    /// <summary>The day the resident withdrew (told us, signed, …): may lie before the day it was recorded.</summary>
+    [JsonInclude]
+    public LocalDate? WithdrawnOn { get; private set; }
+
+    /// <summary>How the resident withdrew (in writing, electronically, verbally before a witness).</summary>
+    [JsonInclude]
+    public ConsentForm? WithdrawalForm { get; private set; }
+
     public bool IsActive => WithdrawnAt is null;
 
-    public void Withdraw(Instant at, Guid by, string byName)
+    public void Withdraw(Instant at, Guid by, string byName, LocalDate? on = null, ConsentForm? form = null)
     {
         if (!IsActive)
         {
@@ -57,6 +65,8 @@ internal sealed class Consent
         WithdrawnAt = at;
         WithdrawnBy = by;
         WithdrawnByName = byName;
+        WithdrawnOn = on;
+        WithdrawalForm = form;
     }
 }
 

@@ -62,7 +62,8 @@ internal static class CaseManagementDocuments
 
         o.Schema.For<Concern>().DatabaseSchemaName(Schema).DocumentAlias("concern")
             .Duplicate(c => c.Status)
-            .Duplicate(c => c.ReportedAt);
+            .Duplicate(c => c.ReportedAt)
+            .Duplicate(c => c.CaseId);
 
         o.Schema.For<FollowUp>().DatabaseSchemaName(Schema).DocumentAlias("follow_up")
             .Duplicate(f => f.CaseId)

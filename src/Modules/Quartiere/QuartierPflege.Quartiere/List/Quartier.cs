@@ -1,7 +1,7 @@
 namespace QuartierPflege.Quartiere.List;
 
 /// <summary>A Quartier of the managed list; the name is the document's id (see <see cref="Contracts.QuartierListing"/>).</summary>
-internal sealed class Quartier
+internal sealed class Quartier : JasperFx.IRevisioned
 {
     public string Id { get; set; } = "";
 

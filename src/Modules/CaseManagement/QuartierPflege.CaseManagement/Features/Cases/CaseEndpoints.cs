@@ -7,6 +7,7 @@ using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 using QuartierPflege.CaseManagement.Features.Cases.Deputy;
 using QuartierPflege.CaseManagement.Features.Cases.FollowUps;
+using QuartierPflege.CaseManagement.Features.Cases.Handover;
 using QuartierPflege.CaseManagement.Features.Cases.Journal;
 using QuartierPflege.CaseManagement.Features.Cases.Overview;
 using QuartierPflege.CaseManagement.Features.Cases.Status;
@@ -33,6 +34,9 @@ internal static class CaseEndpoints
         cases.MapPut("/deputy", async (Guid id, ChangeDeputyRequest request, ChangeDeputy handler, CancellationToken ct) =>
                 (await handler.HandleAsync(id, request, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
             .WithSummary("Vertretung setzen oder entfernen");
+        cases.MapPost("/handover", async (Guid id, HandOverCaseRequest request, HandOverCase handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
+            .WithSummary("Fallverantwortung übertragen (mit Übergabenotiz; steht im Protokoll)");
         cases.MapGet("/follow-ups", async (Guid id, ListFollowUps handler, CancellationToken ct) =>
                 (await handler.HandleAsync(id, ct)).ToHttpResult(TypedResults.Ok))
             .WithSummary("Wiedervorlagen eines Falls");

@@ -6,6 +6,7 @@ using QuartierPflege.CaseManagement.Contracts.FollowUps;
 using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
 using QuartierPflege.CaseManagement.Features.Cases.Deputy;
 using QuartierPflege.CaseManagement.Features.Cases.FollowUps;
+using QuartierPflege.CaseManagement.Features.Cases.Handover;
 using QuartierPflege.CaseManagement.Features.Cases.Journal;
 using QuartierPflege.CaseManagement.Features.Cases.Overview;
 using QuartierPflege.CaseManagement.Features.Cases.Reminders;
@@ -23,6 +24,7 @@ internal static class CaseFeatures
         services.AddScoped<ChangeCaseStatus>();
         services.AddScoped<ChangeDeputy>();
         services.AddScoped<ListDeputyCandidates>();
+        services.AddScoped<HandOverCase>();
         services.AddScoped<GetDashboard>();
         services.AddScoped<IOverdueItemsSource, OverdueFollowUps>();
         services.AddScoped<ListFollowUps>();

@@ -61,6 +61,9 @@ internal static class PlanningEndpoints
         plan.MapPost("/close", async (Guid caseId, CloseCaseRequest request, CloseCase handler, CancellationToken ct) =>
                 (await handler.HandleAsync(caseId, request, ct)).ToHttpResult(closedOn => TypedResults.Ok(new { closedOn })))
             .WithSummary("Fall abschließen (Ergebnis je Problemlage)");
+        plan.MapPost("/reopen", async (Guid caseId, ReopenCaseRequest request, ReopenCase handler, CancellationToken ct) =>
+                (await handler.HandleAsync(caseId, request, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .WithSummary("Abgeschlossenen Fall wieder eröffnen (Fallverantwortung oder Koordination, mit Begründung; wird protokolliert)");
         return api;
     }
 }

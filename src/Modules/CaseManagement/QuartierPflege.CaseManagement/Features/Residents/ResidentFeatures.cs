@@ -29,7 +29,6 @@ internal static class ResidentFeatures
         services.AddScoped<ListConcerns>();
         services.AddScoped<TriageConcern>();
         services.AddScoped<OpenCase>();
-        services.AddScoped<CaseManagers>();
         services.AddScoped<ReadCaseProtocol>();
         return services;
     }

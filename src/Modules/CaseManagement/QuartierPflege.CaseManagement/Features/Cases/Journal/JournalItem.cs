@@ -4,9 +4,16 @@ using Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Cases.Journal;
 
-internal sealed record JournalItem(Guid Id, string Text, Instant WrittenAt, string WrittenByName, bool IsContact, LocalDate? ContactOn, bool IsConfidential)
+internal sealed record JournalItem(Guid Id, string Text, Instant WrittenAt, string WrittenByName, bool IsContact, LocalDate? ContactOn, bool IsConfidential, bool TextWithheld)
 {
-    public static JournalItem From(JournalNote n) => new(n.Id, n.Text, n.WrittenAt, n.WrittenByName, n.IsContact, n.ContactOn, n.IsConfidential);
+    public const string WithheldText = "Vertrauliche Notiz: Der Inhalt ist nur für die Fallverantwortlichen sichtbar.";
+
+    /// <summary>The note as shown; <paramref name="withholdConfidential"/> replaces a confidential note's text (coordination).</summary>
+    public static JournalItem From(JournalNote n, bool withholdConfidential)
+    {
+        var withheld = withholdConfidential && n.IsConfidential;
+        return new(n.Id, withheld ? WithheldText : n.Text, n.WrittenAt, n.WrittenByName, n.IsContact, n.ContactOn, n.IsConfidential, withheld);
+    }
 }
 
 internal static class JournalQueries

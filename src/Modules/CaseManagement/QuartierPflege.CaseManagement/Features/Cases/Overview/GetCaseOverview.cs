@@ -29,6 +29,7 @@ internal sealed record CaseOverview(
     bool ViewerIsOnlyDeputy,
     FollowUpSummary FollowUps,
     JournalSummary Journal,
+    IReadOnlyList<CaseConcern> Concerns,
     int Version);
 
 internal sealed record ResidentSummary(
@@ -112,7 +113,8 @@ internal sealed class GetCaseOverview(
                 openFollowUps.Count,
                 openFollowUps.Count(f => f.IsOverdueOn(today)),
                 [.. openFollowUps.Take(ShownItems).Select(f => FollowUpItem.From(f, today))]),
-            new JournalSummary(noteCount, lastContactNote, [.. latestNotes.Select(JournalItem.From)]),
+            new JournalSummary(noteCount, lastContactNote, [.. latestNotes.Select(n => JournalItem.From(n, access.IsOnlyCoordination(@case)))]),
+            await CaseConcerns.OfCaseAsync(session, caseId, cancellationToken),
             @case.Version));
     }
 }

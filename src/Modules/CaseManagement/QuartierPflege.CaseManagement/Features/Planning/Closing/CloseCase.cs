@@ -11,8 +11,11 @@ using Wolverine.Marten;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Closing;
 
-/// <summary>Closing a case: an outcome for every problem situation (those already recorded may be left out).</summary>
-internal sealed record CloseCaseRequest(List<ProblemOutcomeInput>? Outcomes);
+/// <summary>
+/// Closing a case: an outcome for every problem situation (those already recorded may be left out), the reason and a
+/// summary. Whatever is still running ends with it (see <see cref="CloseCase"/>).
+/// </summary>
+internal sealed record CloseCaseRequest(List<ProblemOutcomeInput>? Outcomes, ClosingReason? Reason = null, string? Summary = null);
 
 internal sealed record ProblemOutcomeInput(Guid? ProblemId, ProblemOutcome? Outcome, string? Note);
 
@@ -20,6 +23,10 @@ internal sealed class CloseCaseRequestValidator : AbstractValidator<CloseCaseReq
 {
     public CloseCaseRequestValidator()
     {
+        RuleFor(r => r.Reason).NotNull().WithMessage("Bitte wählen Sie den Grund des Abschlusses.")
+            .IsInEnum().WithMessage("Bitte wählen Sie einen Grund aus der Liste.");
+        RuleFor(r => r.Summary).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Bitte fassen Sie den Fall zum Abschluss kurz zusammen.")
+            .Must(s => s is null || s.Trim().Length <= 2000).WithMessage("Die Zusammenfassung darf höchstens 2.000 Zeichen lang sein.");
         RuleForEach(r => r.Outcomes).ChildRules(outcome =>
         {
             outcome.RuleFor(o => o.ProblemId).NotNull().WithMessage("Die Problemlage fehlt.");
@@ -89,13 +96,73 @@ internal sealed class CloseCase(
         }
 
         var today = clock.Today();
+        var now = clock.GetCurrentInstant();
+        var ended = await EndWhatIsRunningAsync(@case, now, cancellationToken);
         @case.Status = CaseStatus.Closed;
         @case.ClosedOn = today;
+        @case.ClosingReason = request.Reason;
+        @case.ClosingSummary = request.Summary!.Trim();
         // Closed once: a concurrent closing or status change makes this one fail with 409.
         cases.StoreLoaded(@case);
         await outbox.PublishAsync(new CaseClosed(Guid.NewGuid(), clock.GetCurrentInstant(), @case.Id, today));
         audit.Record(AuditAction.Update, "Case", @case.Id,
-            $"Fall abgeschlossen ({string.Join(", ", problems.Select(p => $"{p.Title}: {PlanningNames.Of(p.Outcome!.Value)}"))})", @case.ResidentId, @case.Id);
+            $"Fall abgeschlossen: {ClosingReasons.Describe(request.Reason!.Value)} ({string.Join(", ", problems.Select(p => $"{p.Title}: {PlanningNames.Of(p.Outcome!.Value)}"))})"
+            + (ended.Count == 0 ? string.Empty : $"; beendet: {string.Join(", ", ended)}"), @case.ResidentId, @case.Id);
         return await cases.SaveAsync(today, cancellationToken);
+    }
+
+    /// <summary>What the close will end: open follow-ups, open referrals (withdrawn), neighbour help not yet started and other open steps.</summary>
+    public async Task<IReadOnlyList<string>> RunningAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var steps = await session.Query<PlanStep>().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken);
+        var followUps = await session.Query<FollowUp>().Where(f => f.CaseId == caseId && f.DoneAt == null).ToListAsync(cancellationToken);
+        return [.. followUps.OrderBy(f => f.DueOn).Select(f => $"Wiedervorlage zum {PlanningNames.Date(f.DueOn)}: {f.Title}"),
+            .. steps.Where(s => s.IsOpen).OrderBy(s => s.CreatedAt).Select(Describe)];
+    }
+
+    private static string Describe(PlanStep step) => step switch
+    {
+        { Referral: { IsOpen: true } referral } => $"Vermittlung an {referral.PartnerName} ({step.Title}): wird zurückgezogen, der Partner erfährt es",
+        { NeighbourHelp: { } } => $"Nachbarschaftshilfe ({step.Title}): wird beendet",
+        _ => $"Maßnahme „{step.Title}“: wird abgebrochen",
+    };
+
+    /// <summary>
+    /// Ends what is still running in the same commit as the close: an open referral is withdrawn (the partner gets
+    /// case-management.referral-withdrawn.v1), open steps are cancelled, open follow-ups done. The Volunteers module ends
+    /// assignments on case-management.case-closed.v1 (its own neighbour-help withdrawal message is not built yet).
+    /// </summary>
+    private async Task<List<string>> EndWhatIsRunningAsync(Case @case, Instant now, CancellationToken cancellationToken)
+    {
+        var ended = new List<string>();
+        var me = cases.Me;
+        foreach (var followUp in await session.Query<FollowUp>().Where(f => f.CaseId == @case.Id && f.DoneAt == null).ToListAsync(cancellationToken))
+        {
+            followUp.MarkDone(true, me.UserId ?? Guid.Empty, me.Name, now);
+            session.Update(followUp);
+            ended.Add($"Wiedervorlage „{followUp.Title}“");
+        }
+
+        foreach (var step in (await session.Query<PlanStep>().Where(s => s.CaseId == @case.Id).ToListAsync(cancellationToken)).Where(s => s.IsOpen))
+        {
+            if (step.Referral is { IsOpen: true } referral)
+            {
+                const string reason = "Der Fall wurde abgeschlossen.";
+                step.Change("Vermittlung", referral.Status, ReferralStatus.Withdrawn, PlanningNames.Of, me, now, s => referral.Status = s);
+                referral.Reason = reason;
+                await outbox.PublishAsync(new ReferralWithdrawn(Guid.NewGuid(), now, referral.Id, reason));
+                ended.Add($"Vermittlung an {referral.PartnerName} zurückgezogen");
+            }
+            else
+            {
+                ended.Add($"Maßnahme „{step.Title}“ abgebrochen");
+            }
+
+            step.ChangeStatus(StepStatus.Cancelled, me, now);
+            step.Flag = null;
+            cases.StoreLoaded(step);
+        }
+
+        return ended;
     }
 }

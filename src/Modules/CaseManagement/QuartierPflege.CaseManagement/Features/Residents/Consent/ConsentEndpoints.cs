@@ -13,9 +13,7 @@ internal static class ConsentEndpoints
         var consents = api.MapGroup("/residents/{residentId:guid}/consents").RequireAuthorization(Policies.CaseWork);
 
         consents.MapGet("/", async (Guid residentId, ListConsents handler, CancellationToken ct) =>
-                await handler.HandleAsync(residentId, null, ct) is { } list
-                    ? Results.Ok(list)
-                    : ApiProblems.NotFound("Die Bewohnerin bzw. der Bewohner wurde nicht gefunden."))
+                (await handler.HandleAsync(residentId, null, ct)).ToHttpResult(TypedResults.Ok))
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Einwilligungen einer Bewohnerin bzw. eines Bewohners (wird protokolliert)");
 
@@ -25,9 +23,9 @@ internal static class ConsentEndpoints
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Einwilligung erfassen");
 
-        consents.MapPost("/{consentId:guid}/withdraw", async (Guid residentId, Guid consentId, WithdrawConsent handler, CancellationToken ct) =>
-                (await handler.HandleAsync(residentId, consentId, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+        consents.MapPost("/{consentId:guid}/withdraw", async (Guid residentId, Guid consentId, WithdrawConsentRequest? request, WithdrawConsent handler, CancellationToken ct) =>
+                (await handler.HandleAsync(residentId, consentId, request, ct)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.CaseWork)
-            .WithSummary("Einwilligung widerrufen (sofort wirksam)");
+            .WithSummary("Einwilligung widerrufen (sofort wirksam): Tag und Form des Widerrufs, bestätigt");
     }
 }

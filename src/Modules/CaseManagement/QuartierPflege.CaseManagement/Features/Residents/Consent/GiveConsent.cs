@@ -4,7 +4,9 @@ using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Features.Residents.Residents;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.Partners.Contracts;
 
@@ -64,6 +66,7 @@ internal sealed class GiveConsentRequestValidator : AbstractValidator<GiveConsen
 
 internal sealed class GiveConsent(
     IDocumentSession session,
+    CaseAccess access,
     AuditTrail audit,
     ICurrentUser user,
     IClock clock,
@@ -79,7 +82,12 @@ internal sealed class GiveConsent(
 
         if (await session.LoadAsync<Resident>(residentId, cancellationToken) is null)
         {
-            return Outcome<Guid>.NotFound("Die Bewohnerin bzw. der Bewohner wurde nicht gefunden.");
+            return Outcome<Guid>.NotFound(GetResident.NotFoundMessage);
+        }
+
+        if (!await access.MaySeeResidentAsync(residentId, cancellationToken))
+        {
+            return Outcome<Guid>.Denied(GetResident.NotFoundMessage);
         }
 
         var share = request.Purpose == ConsentPurpose.ShareWithPartners;

@@ -1,6 +1,9 @@
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.Features.Residents.Residents;
 using QuartierPflege.CaseManagement.Domain;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
@@ -19,27 +22,35 @@ internal sealed record ConsentItem(
     Instant RecordedAt,
     bool Active,
     Instant? WithdrawnAt,
-    string? WithdrawnByName);
+    string? WithdrawnByName,
+    LocalDate? WithdrawnOn = null,
+    ConsentForm? WithdrawalForm = null);
 
-internal sealed record ResidentConsents(Guid ResidentId, string ResidentName, IReadOnlyList<ConsentItem> Consents);
+internal sealed record ResidentConsents(Guid ResidentId, string ResidentName, IReadOnlyList<ConsentItem> Consents, bool HasOpenCase = false);
 
-internal sealed class ListConsents(IQuerySession session, AuditTrail audit)
+internal sealed class ListConsents(IQuerySession session, CaseAccess access, AuditTrail audit)
 {
-    /// <summary>All consents of a resident, active first, or null when there is no such resident. The read is audited.</summary>
-    public async Task<ResidentConsents?> HandleAsync(Guid residentId, Guid? caseId, CancellationToken cancellationToken)
+    /// <summary>All consents of a resident, active first, for those who may see the resident. The read is audited.</summary>
+    public async Task<Outcome<ResidentConsents>> HandleAsync(Guid residentId, Guid? caseId, CancellationToken cancellationToken)
     {
         var name = (await session.LoadAsync<Resident>(residentId, cancellationToken))?.DisplayName;
         if (name is null)
         {
-            return null;
+            return Outcome<ResidentConsents>.NotFound(GetResident.NotFoundMessage);
+        }
+
+        if (!await access.MaySeeResidentAsync(residentId, cancellationToken))
+        {
+            return Outcome<ResidentConsents>.Denied(GetResident.NotFoundMessage);
         }
 
         var consents = (await session.Query<Consent>().Where(c => c.ResidentId == residentId).ToListAsync(cancellationToken))
             .OrderBy(c => !c.IsActive).ThenByDescending(c => c.GivenOn).ThenByDescending(c => c.RecordedAt)
             .ToList();
         await audit.SaveReadAsync("Consent", residentId, $"Einwilligungen angesehen: {name}", residentId, caseId, cancellationToken);
-        return new ResidentConsents(residentId, name, [.. consents.Select(c => new ConsentItem(c.Id, c.Purpose, ConsentRules.Describe(c),
+        var hasOpenCase = await session.Query<Case>().AnyAsync(c => c.ResidentId == residentId && c.Status != CaseStatus.Closed, cancellationToken);
+        return Outcome<ResidentConsents>.Done(new ResidentConsents(residentId, name, [.. consents.Select(c => new ConsentItem(c.Id, c.Purpose, ConsentRules.Describe(c),
             c.PartnerId, c.PartnerName, c.ServiceCategory, c.GivenOn, c.Form, c.WitnessName, c.RecordedByName, c.RecordedAt, c.IsActive,
-            c.WithdrawnAt, c.WithdrawnByName))]);
+            c.WithdrawnAt, c.WithdrawnByName, c.WithdrawnOn, c.WithdrawalForm))], hasOpenCase));
     }
 }

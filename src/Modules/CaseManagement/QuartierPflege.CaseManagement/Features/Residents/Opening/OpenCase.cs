@@ -4,19 +4,22 @@ using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Residents.Concerns;
 using QuartierPflege.CaseManagement.Features.Residents.Consents;
+using QuartierPflege.CaseManagement.Features.Residents.Residents;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Opening;
 
 /// <summary>
-/// Opens a case for a resident with the current person as case manager and, optionally, a deputy (id and name: the
-/// module cannot look people up in the sign-in store). From a concern, the concern becomes this case.
+/// Opens a case for a resident with the current person as case manager and, optionally, a deputy: an active case
+/// manager from the staff directory, checked as when the deputy is changed later. From a concern, the concern becomes
+/// this case.
 /// </summary>
-internal sealed record OpenCaseRequest(Guid? ResidentId, Guid? ConcernId = null, Guid? DeputyId = null, string? DeputyName = null);
+internal sealed record OpenCaseRequest(Guid? ResidentId, Guid? ConcernId = null, Guid? DeputyId = null);
 
 internal sealed record OpenedCase(Guid Id, string Number);
 
@@ -27,17 +30,15 @@ internal sealed class OpenCaseRequestValidator : AbstractValidator<OpenCaseReque
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(r => r.ResidentId).NotNull().WithMessage("Bitte wählen Sie die Bewohnerin bzw. den Bewohner.")
             .NotEqual(Guid.Empty).WithMessage("Die Id der Bewohnerin bzw. des Bewohners ist ungültig.");
-        RuleFor(r => r.DeputyName).Must(n => !string.IsNullOrWhiteSpace(n)).When(r => r.DeputyId is not null)
-            .WithMessage("Bitte geben Sie den Namen der Vertretung an.")
-            .Must(n => n is null || n.Trim().Length <= 200).WithMessage("Höchstens 200 Zeichen erlaubt.");
-        RuleFor(r => r.DeputyId).NotNull().When(r => !string.IsNullOrWhiteSpace(r.DeputyName))
-            .WithMessage("Bitte wählen Sie die Vertretung aus der Liste.");
+        RuleFor(r => r.DeputyId).NotEqual(Guid.Empty).WithMessage("Bitte wählen Sie die Vertretung aus der Liste.");
     }
 }
 
 internal sealed class OpenCase(
     IDocumentSession session,
     ConsentCheck consents,
+    CaseAccess access,
+    IStaffDirectory staff,
     AuditTrail audit,
     ICurrentUser user,
     IClock clock,
@@ -59,7 +60,25 @@ internal sealed class OpenCase(
         var resident = await session.LoadAsync<Resident>(request.ResidentId!.Value, cancellationToken);
         if (resident is null)
         {
-            return Outcome<OpenedCase>.Invalid("residentId", "Die Bewohnerin bzw. der Bewohner wurde nicht gefunden.");
+            return Outcome<OpenedCase>.Invalid("residentId", GetResident.NotFoundMessage);
+        }
+
+        // A resident whose cases are other people's stays unknown (as everywhere): their case people open further cases.
+        if (!await access.MaySeeResidentAsync(resident.Id, cancellationToken))
+        {
+            return Outcome<OpenedCase>.Invalid("residentId", GetResident.NotFoundMessage);
+        }
+
+        string? deputyName = null;
+        if (request.DeputyId is { } deputyId)
+        {
+            var found = await staff.FindAsync([deputyId], cancellationToken);
+            if (!found.TryGetValue(deputyId, out var deputy) || !deputy.Active || !deputy.Roles.Contains(Roles.Fallmanagement))
+            {
+                return Outcome<OpenedCase>.Invalid("deputyId", "Bitte wählen Sie eine aktive Person aus dem Fallmanagement als Vertretung.");
+            }
+
+            deputyName = deputy.DisplayName;
         }
 
         if (await consents.MissingConsentAsync(resident.Id, ConsentPurpose.StoreData, cancellationToken: cancellationToken) is { } missing)
@@ -92,7 +111,7 @@ internal sealed class OpenCase(
             CaseManagerId = user.Id,
             CaseManagerName = user.DisplayName,
             DeputyId = request.DeputyId,
-            DeputyName = request.DeputyId is null ? null : request.DeputyName!.Trim(),
+            DeputyName = deputyName,
             Status = CaseStatus.Open,
             OpenedOn = today,
             LastContactOn = today,

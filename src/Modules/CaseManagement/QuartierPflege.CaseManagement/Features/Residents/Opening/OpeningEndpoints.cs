@@ -15,9 +15,5 @@ internal static class OpeningEndpoints
                     TypedResults.Created($"/api/case-management/cases/{opened.Id}", opened)))
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Fall eröffnen (braucht die Einwilligung „Daten speichern“; optional aus einem Hinweis)");
-
-        api.MapGet("/case-managers", async (CaseManagers handler, CancellationToken ct) => TypedResults.Ok(await handler.DeputyCandidatesAsync(ct)))
-            .RequireAuthorization(Policies.CaseWork)
-            .WithSummary("Mögliche Vertretungen: alle, die schon einen Fall geführt oder vertreten haben");
     }
 }

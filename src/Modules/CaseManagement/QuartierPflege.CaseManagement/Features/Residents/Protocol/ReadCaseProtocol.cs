@@ -31,7 +31,14 @@ internal sealed class ReadCaseProtocol(IQuerySession session, CaseAccess access,
         await audit.SaveReadAsync("Case", @case.Id, $"Protokoll des Falls {@case.Number} angesehen", @case.ResidentId, @case.Id, cancellationToken);
         Guid? ofCase = @case.Id;
         Guid? ofResident = @case.ResidentId;
-        var entries = session.Query<AuditEntry>().Where(e => e.CaseId == ofCase || e.ResidentId == ofResident);
+        // This case's entries and the resident's own (master data, consents: no case id); another case of the same
+        // resident stays out (its titles, partners and helpers are for that case's people).
+        var entries = session.Query<AuditEntry>().Where(e => e.CaseId == ofCase || (e.ResidentId == ofResident && e.CaseId == null));
+        if (access.IsOnlyDeputy(@case))
+        {
+            entries = entries.Where(e => !e.Confidential);
+        }
+
         var total = await entries.CountAsync(cancellationToken);
         var number = page ?? 1;
         var shown = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)

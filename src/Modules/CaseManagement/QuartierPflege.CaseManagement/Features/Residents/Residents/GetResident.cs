@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
@@ -37,13 +38,20 @@ internal sealed record ResidentCase(Guid Id, string Number, CaseStatus Status, L
 
 internal sealed class GetResident(IQuerySession session, CaseAccess access, AuditTrail audit)
 {
-    /// <summary>The resident's file, or null; every read is audited (special-category data).</summary>
-    public async Task<ResidentDetail?> HandleAsync(Guid residentId, string purpose, CancellationToken cancellationToken)
+    public const string NotFoundMessage = "Die Bewohnerin bzw. der Bewohner wurde nicht gefunden.";
+
+    /// <summary>The resident's file for those who may see it; every read (and every refusal) is audited.</summary>
+    public async Task<Outcome<ResidentDetail>> HandleAsync(Guid residentId, string purpose, CancellationToken cancellationToken)
     {
         var resident = await session.LoadAsync<Resident>(residentId, cancellationToken);
         if (resident is null)
         {
-            return null;
+            return Outcome<ResidentDetail>.NotFound(NotFoundMessage);
+        }
+
+        if (!await access.MaySeeResidentAsync(residentId, cancellationToken))
+        {
+            return Outcome<ResidentDetail>.Denied(NotFoundMessage);
         }
 
         var cases = (await access.VisibleCases().Where(c => c.ResidentId == residentId).ToListAsync(cancellationToken))
@@ -51,10 +59,10 @@ internal sealed class GetResident(IQuerySession session, CaseAccess access, Audi
             .Select(c => new ResidentCase(c.Id, c.Number, c.Status, c.OpenedOn))
             .ToList();
         await audit.SaveReadAsync("Resident", resident.Id, $"Bewohner:in {purpose}: {resident.DisplayName}", resident.Id, null, cancellationToken);
-        return new ResidentDetail(resident.Id, resident.FirstName, resident.LastName, resident.DateOfBirth, resident.Street,
+        return Outcome<ResidentDetail>.Done(new ResidentDetail(resident.Id, resident.FirstName, resident.LastName, resident.DateOfBirth, resident.Street,
             resident.HouseNumber, resident.Flat, resident.PostalCode, resident.City, resident.Quartier, resident.Phone,
             resident.CareLevel, resident.TenancyNumber, resident.Languages,
             [.. resident.Relatives.OrderBy(r => r.Name).Select(r => new RelativeDetail(r.Id, r.Name, r.Role, r.Phone, r.MayBeContacted))],
-            cases, resident.Version);
+            cases, resident.Version));
     }
 }

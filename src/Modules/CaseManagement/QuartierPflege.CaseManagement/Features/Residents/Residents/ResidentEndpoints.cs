@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.Quartiere.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
 
@@ -17,14 +18,13 @@ internal static class ResidentEndpoints
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Bewohner:innen suchen (Name enthält, Quartier), seitenweise");
 
-        residents.MapGet("/quartiere", async (SearchResidents handler, CancellationToken ct) => TypedResults.Ok(await handler.QuartiereAsync(ct)))
+        residents.MapGet("/quartiere", async (IQuartierList quartiere, CancellationToken ct) =>
+                TypedResults.Ok((await quartiere.ActiveAsync(ct)).Select(q => q.Name)))
             .RequireAuthorization(Policies.CaseWork)
-            .WithSummary("Quartiere, in denen Bewohner:innen erfasst sind");
+            .WithSummary("Quartiere, die für Bewohner:innen gewählt werden können (die Liste pflegt die Koordination)");
 
         residents.MapGet("/{id:guid}", async (Guid id, GetResident handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, "angesehen", ct) is { } resident
-                    ? Results.Ok(resident)
-                    : ApiProblems.NotFound("Die Bewohnerin bzw. der Bewohner wurde nicht gefunden."))
+                (await handler.HandleAsync(id, "angesehen", ct)).ToHttpResult(TypedResults.Ok))
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Akte einer Bewohnerin bzw. eines Bewohners (wird protokolliert)");
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.Quartiere.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
 
@@ -33,7 +34,7 @@ internal sealed partial class SaveResidentRequestValidator : AbstractValidator<S
     /// <summary>Nobody we support was born before this; an earlier date is a typing error.</summary>
     public static readonly LocalDate EarliestBirth = new(1900, 1, 1);
 
-    public SaveResidentRequestValidator(IClock clock)
+    public SaveResidentRequestValidator(IClock clock, IQuartierList quartiere)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         Text(RuleFor(r => r.FirstName), "den Vornamen", 100, required: true);
@@ -48,7 +49,12 @@ internal sealed partial class SaveResidentRequestValidator : AbstractValidator<S
             .Matches(PostalCodePattern()).WithMessage("Die Postleitzahl hat genau fünf Ziffern.");
         Text(RuleFor(r => r.City), "den Ort", 100, required: true);
         Text(RuleFor(r => r.Quartier), "das Quartier", 100, required: true);
+        // Only the managed list: free text would split "Döbeln Nord" from "Döbeln-Nord" in every filter and count.
+        RuleFor(r => r.Quartier)
+            .MustAsync(async (q, ct) => string.IsNullOrWhiteSpace(q) || await quartiere.FindAsync(q.Trim(), ct) is { Active: true })
+            .WithMessage("Bitte wählen Sie ein Quartier aus der Liste (die Koordination pflegt sie).");
         Text(RuleFor(r => r.Phone), "die Telefonnummer", 50, required: false);
+        Phone(RuleFor(r => r.Phone));
         RuleFor(r => r.CareLevel).NotNull().WithMessage("Bitte wählen Sie den Pflegegrad (oder „kein Pflegegrad“).")
             .IsInEnum().WithMessage("Bitte wählen Sie einen Pflegegrad aus der Liste.");
         Text(RuleFor(r => r.TenancyNumber), "die Mitglieds- bzw. Mietvertragsnummer", 50, required: false);
@@ -62,6 +68,7 @@ internal sealed partial class SaveResidentRequestValidator : AbstractValidator<S
             Text(relative.RuleFor(x => x.Name), "den Namen", 200, required: true);
             Text(relative.RuleFor(x => x.Role), "die Beziehung (z. B. Tochter)", 100, required: true);
             Text(relative.RuleFor(x => x.Phone), "die Telefonnummer", 50, required: false);
+            Phone(relative.RuleFor(x => x.Phone));
         });
     }
 
@@ -74,6 +81,14 @@ internal sealed partial class SaveResidentRequestValidator : AbstractValidator<S
 
         rule.Must(v => v is null || v.Trim().Length <= maxLength).WithMessage($"Höchstens {maxLength} Zeichen erlaubt.");
     }
+
+    private static void Phone<T>(IRuleBuilder<T, string?> rule)
+        => rule.Must(v => string.IsNullOrWhiteSpace(v) || (PhonePattern().IsMatch(v.Trim()) && v.Count(char.IsAsciiDigit) >= 6))
+            .WithMessage("Bitte geben Sie eine Telefonnummer aus Ziffern ein (Leerzeichen, +, /, - und Klammern sind erlaubt), z. B. 03431 712345.");
+
+    /// <summary>A phone number's characters (with at least six digits, checked beside it), written with the usual separators.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9 ()/\-]+$")]
+    private static partial System.Text.RegularExpressions.Regex PhonePattern();
 
     [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{5}$")]
     private static partial System.Text.RegularExpressions.Regex PostalCodePattern();

@@ -2,6 +2,7 @@ using Marten;
 using Marten.Linq.MatchesSql;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
@@ -13,7 +14,7 @@ internal sealed record ResidentPage(IReadOnlyList<ResidentListItem> Items, int P
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }
 
-internal sealed class SearchResidents(IQuerySession session)
+internal sealed class SearchResidents(IQuerySession session, AuditTrail audit)
 {
     public const int PageSize = 20;
 
@@ -53,14 +54,11 @@ internal sealed class SearchResidents(IQuerySession session)
             ? []
             : await residents.OrderBy(r => r.SearchName).ThenBy(r => r.Id)
                 .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        await audit.SaveSearchAsync(query, quartier, total, cancellationToken);
         return Outcome<ResidentPage>.Done(new ResidentPage(
             [.. items.Select(r => new ResidentListItem(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Address, r.Quartier, r.CareLevel))],
             number, PageSize, total));
     }
-
-    /// <summary>The Quartiere residents live in, for the filter.</summary>
-    public async Task<IReadOnlyList<string>> QuartiereAsync(CancellationToken cancellationToken)
-        => [.. (await session.Query<Resident>().Select(r => r.Quartier).Distinct().ToListAsync(cancellationToken)).Order(StringComparer.Ordinal)];
 }
 
 /// <summary>The name search's pieces shared by the resident list and the dashboard.</summary>

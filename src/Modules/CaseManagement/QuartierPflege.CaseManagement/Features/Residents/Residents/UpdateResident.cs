@@ -1,13 +1,14 @@
 using FluentValidation;
 using Marten;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Persistence;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
 
-internal sealed class UpdateResident(IDocumentSession session, AuditTrail audit, IValidator<SaveResidentRequest> validator)
+internal sealed class UpdateResident(IDocumentSession session, CaseAccess access, AuditTrail audit, IValidator<SaveResidentRequest> validator)
 {
     public async Task<Outcome<Guid>> HandleAsync(Guid residentId, SaveResidentRequest request, CancellationToken cancellationToken)
     {
@@ -25,7 +26,12 @@ internal sealed class UpdateResident(IDocumentSession session, AuditTrail audit,
         var resident = await session.LoadAsync<Resident>(residentId, cancellationToken);
         if (resident is null)
         {
-            return Outcome<Guid>.NotFound("Die Bewohnerin bzw. der Bewohner wurde nicht gefunden.");
+            return Outcome<Guid>.NotFound(GetResident.NotFoundMessage);
+        }
+
+        if (!await access.MaySeeResidentAsync(residentId, cancellationToken))
+        {
+            return Outcome<Guid>.Denied(GetResident.NotFoundMessage);
         }
 
         if (resident.Version != version)

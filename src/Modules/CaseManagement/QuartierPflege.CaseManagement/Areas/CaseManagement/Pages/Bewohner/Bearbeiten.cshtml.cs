@@ -5,11 +5,12 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.Quartiere.Contracts;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateResident updateResident) : PageModel
+internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateResident updateResident, IQuartierList quartiere) : PageModel
 {
     [BindProperty]
     public ResidentForm Input { get; set; } = new();
@@ -23,15 +24,16 @@ internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateRes
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var resident = await getResident.HandleAsync(id, "zum Bearbeiten geöffnet", cancellationToken);
-        if (resident is null)
+        var outcome = await getResident.HandleAsync(id, "zum Bearbeiten geöffnet", cancellationToken);
+        if (outcome.Value is not { } resident)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         Id = id;
         DisplayName = resident.DisplayName;
         Input = ResidentForm.From(resident);
+        await Input.OfferQuartiereAsync(quartiere, cancellationToken);
         return Page();
     }
 
@@ -41,9 +43,9 @@ internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateRes
         var forms = new PageForms();
         var (request, rows) = Input.ToRequest(forms);
         var outcome = await updateResident.HandleAsync(id, request, cancellationToken);
-        if (outcome.Kind == OutcomeKind.NotFound)
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Denied)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         if (!outcome.IsDone)
@@ -51,6 +53,7 @@ internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateRes
             // The person's entries stay in the form (also after a conflict, so nothing typed is lost).
             forms.CopyTo(outcome, ModelState, nameof(Input), ResidentForm.RowNames(rows));
             DisplayName = $"{Input.FirstName} {Input.LastName}";
+            await Input.OfferQuartiereAsync(quartiere, cancellationToken);
             return Page();
         }
 

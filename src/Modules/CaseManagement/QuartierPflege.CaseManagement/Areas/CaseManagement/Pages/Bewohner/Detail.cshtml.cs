@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
 
@@ -17,12 +18,13 @@ internal sealed class BewohnerDetailModel(GetResident getResident) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await getResident.HandleAsync(id, "angesehen", cancellationToken) is not { } resident)
+        var outcome = await getResident.HandleAsync(id, "angesehen", cancellationToken);
+        if (!outcome.IsDone)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
-        Resident = resident;
+        Resident = outcome.Value!;
         return Page();
     }
 

@@ -33,6 +33,12 @@ internal sealed class EinwilligungenModel(
     [BindProperty(SupportsGet = true, Name = "fall")]
     public Guid? Fall { get; set; }
 
+    /// <summary>Where to go once a consent is recorded (opening a case sends people here and wants them back).</summary>
+    [BindProperty(SupportsGet = true, Name = "zurueck")]
+    public string? Zurueck { get; set; }
+
+    public string? ReturnUrl => Zurueck is { } url && Url.IsLocalUrl(url) && url.StartsWith("/CaseManagement/", StringComparison.Ordinal) ? url : null;
+
     public Guid Id { get; private set; }
 
     public Case? Case { get; private set; }
@@ -40,6 +46,16 @@ internal sealed class EinwilligungenModel(
     public string ResidentName { get; private set; } = string.Empty;
 
     public IReadOnlyList<ConsentItem> Consents { get; private set; } = [];
+
+    /// <summary>The consent whose withdrawal was refused (its form opens with the messages), and what was entered.</summary>
+    public Guid? WithdrawingId { get; private set; }
+
+    public (string? On, string? Form, bool Confirmed) WithdrawalInput { get; private set; }
+
+    /// <summary>An open case of the resident: withdrawing "Daten speichern" then needs an explanation of what follows.</summary>
+    public bool HasOpenCase { get; private set; }
+
+    public string Today => PageForms.Iso8601(clock.Today());
 
     /// <summary>Partners to choose from, when the partner directory is there (it is another module's, read-only).</summary>
     public IReadOnlyList<PartnerListing> Partners { get; private set; } = [];
@@ -71,9 +87,9 @@ internal sealed class EinwilligungenModel(
             forms.Choice<ConsentForm>("form", Input.Form, "Bitte wählen Sie eine Form aus der Liste."),
             Input.WitnessName);
         var outcome = await giveConsent.HandleAsync(id, request, cancellationToken);
-        if (outcome.Kind == OutcomeKind.NotFound)
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Denied)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         if (!outcome.IsDone)
@@ -83,28 +99,48 @@ internal sealed class EinwilligungenModel(
             return await ShowAsync(id, cancellationToken);
         }
 
+        if (ReturnUrl is { } back)
+        {
+            return Redirect(back);
+        }
+
         Message = "Die Einwilligung ist gespeichert.";
         return Redirect(PageUrl(id));
     }
 
-    public async Task<IActionResult> OnPostWiderrufenAsync(Guid id, Guid consentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWiderrufenAsync(Guid id, Guid consentId, string? withdrawnOn, string? withdrawalForm, bool confirmed, CancellationToken cancellationToken)
     {
         if (!await MaySeeCaseAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var outcome = await withdrawConsent.HandleAsync(id, consentId, cancellationToken);
+        var forms = new PageForms();
+        var request = new WithdrawConsentRequest(forms.Date("withdrawnOn", withdrawnOn),
+            forms.Choice<ConsentForm>("form", withdrawalForm, "Bitte wählen Sie eine Form aus der Liste."), confirmed);
+        var outcome = await withdrawConsent.HandleAsync(id, consentId, request, cancellationToken);
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Denied)
+        {
+            return NotShown.For(this, outcome.Kind);
+        }
+
         if (!outcome.IsDone)
         {
-            return NotFound();
+            // The withdrawal form of that consent shows the messages, with what was entered.
+            WithdrawingId = consentId;
+            forms.CopyTo(outcome, ModelState, "Withdrawal");
+            WithdrawalInput = (withdrawnOn, withdrawalForm, confirmed);
+            return await ShowAsync(id, cancellationToken);
         }
 
         Message = "Die Einwilligung ist widerrufen. Das gilt ab sofort.";
         return Redirect(PageUrl(id));
     }
 
-    public string PostUrl(string handler) => $"{PageUrl(Id)}{(Fall is null ? "?" : "&")}handler={handler}";
+    public string? ErrorFor(string key) => ModelState.MessagesFor(key);
+
+    public string PostUrl(string handler)
+        => $"{PageUrl(Id)}{(Fall is null ? "?" : "&")}handler={handler}{(ReturnUrl is { } back ? $"&zurueck={Uri.EscapeDataString(back)}" : string.Empty)}";
 
     private string PageUrl(Guid id) => Fall is { } fall
         ? $"/CaseManagement/Bewohner/{id}/Einwilligungen?fall={fall}"
@@ -118,13 +154,14 @@ internal sealed class EinwilligungenModel(
             return NotFound();
         }
 
-        var consents = await listConsents.HandleAsync(id, Case?.Id, cancellationToken);
-        if (consents is null)
+        var outcome = await listConsents.HandleAsync(id, Case?.Id, cancellationToken);
+        if (outcome.Value is not { } consents)
         {
-            return NotFound();
+            return NotShown.For(this, outcome.Kind);
         }
 
         ResidentName = consents.ResidentName;
+        HasOpenCase = consents.HasOpenCase;
         Consents = consents.Consents;
         await LoadPartnersAsync(cancellationToken);
         return Page();

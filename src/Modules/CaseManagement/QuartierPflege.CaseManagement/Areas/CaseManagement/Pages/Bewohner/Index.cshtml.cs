@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.Quartiere.Contracts;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class BewohnerIndexModel(SearchResidents search) : PageModel
+internal sealed class BewohnerIndexModel(SearchResidents search, IQuartierList quartiere) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Q { get; set; }
@@ -29,7 +30,7 @@ internal sealed class BewohnerIndexModel(SearchResidents search) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Quartiere = await search.QuartiereAsync(cancellationToken);
+        Quartiere = [.. (await quartiere.AllAsync(cancellationToken)).Select(q => q.Name)];
         if (!ModelState.IsValid)
         {
             return;

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
+using QuartierPflege.CaseManagement.Features.Residents.Concerns;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.Quartiere.Contracts;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class BewohnerNeuModel(CreateResident createResident) : PageModel
+internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcerns listConcerns, IQuartierList quartiere) : PageModel
 {
     [BindProperty]
     public ResidentForm Input { get; set; } = new();
@@ -20,7 +22,29 @@ internal sealed class BewohnerNeuModel(CreateResident createResident) : PageMode
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => Input.AddEmptyRows();
+    /// <summary>The concern this resident is created for: its text is shown, what it knows is filled in.</summary>
+    public ConcernItem? Concern { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.AddEmptyRows();
+        await Input.OfferQuartiereAsync(quartiere, cancellationToken);
+        await LoadConcernAsync(cancellationToken);
+        if (Concern is { } concern)
+        {
+            var known = ConcernPrefills.From(concern.ResidentName, concern.ResidentAddress);
+            (Input.FirstName, Input.LastName, Input.Street, Input.HouseNumber, Input.PostalCode, Input.City) =
+                (known.FirstName, known.LastName, known.Street, known.HouseNumber, known.PostalCode, known.City);
+        }
+    }
+
+    private async Task LoadConcernAsync(CancellationToken cancellationToken)
+    {
+        if (Hinweis is { } concernId)
+        {
+            Concern = await listConcerns.FindAsync(concernId, cancellationToken);
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +54,8 @@ internal sealed class BewohnerNeuModel(CreateResident createResident) : PageMode
         if (!outcome.IsDone)
         {
             forms.CopyTo(outcome, ModelState, nameof(Input), ResidentForm.RowNames(rows));
+            await LoadConcernAsync(cancellationToken);
+            await Input.OfferQuartiereAsync(quartiere, cancellationToken);
             return Page();
         }
 

@@ -37,6 +37,13 @@ internal sealed class ResidentForm
 
     public int? Version { get; set; }
 
+    /// <summary>The active Quartiere of the managed list, for the select (not posted).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlyList<string> QuartierChoices { get; set; } = [];
+
+    public async Task OfferQuartiereAsync(QuartierPflege.Quartiere.Contracts.IQuartierList quartiere, CancellationToken cancellationToken)
+        => QuartierChoices = [.. (await quartiere.ActiveAsync(cancellationToken)).Select(q => q.Name)];
+
     /// <summary>Two empty rows so that relatives can be added without JavaScript.</summary>
     public void AddEmptyRows()
     {

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Features.Cases.Deputy;
+using QuartierPflege.CaseManagement.Features.Residents.Concerns;
 using QuartierPflege.CaseManagement.Features.Residents.Consents;
 using QuartierPflege.CaseManagement.Features.Residents.Opening;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
@@ -13,8 +16,9 @@ namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle;
 internal sealed class FallEroeffnenModel(
     GetResident getResident,
     ConsentCheck consentCheck,
-    CaseManagers caseManagers,
+    ListDeputyCandidates deputyCandidates,
     OpenCase openCase,
+    ListConcerns listConcerns,
     ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "bewohner")]
@@ -30,49 +34,54 @@ internal sealed class FallEroeffnenModel(
 
     public string? MissingConsent { get; private set; }
 
-    public IReadOnlyList<CaseManagerOption> Candidates { get; private set; } = [];
+    /// <summary>The concern the case is opened from: shown, and attached to the case when it is opened.</summary>
+    public ConcernItem? Concern { get; private set; }
+
+    /// <summary>This page's address with the resident and the concern: where the consent step returns to.</summary>
+    public string ReturnUrl => Hinweis is { } concern ? $"/CaseManagement/Faelle/Neu?bewohner={Bewohner}&hinweis={concern}" : $"/CaseManagement/Faelle/Neu?bewohner={Bewohner}";
+
+    public IReadOnlyList<DeputyCandidate> Candidates { get; private set; } = [];
 
     public string CaseManagerName => user.DisplayName;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-        => await ShowAsync(cancellationToken) ? Page() : NotFound();
+        => await ShowAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var candidates = await caseManagers.DeputyCandidatesAsync(cancellationToken);
-        var deputy = candidates.FirstOrDefault(c => c.Id == DeputyId);
-        if (DeputyId is not null && deputy is null)
-        {
-            ModelState.AddModelError(nameof(DeputyId), "Bitte wählen Sie die Vertretung aus der Liste.");
-            return await ShowAsync(cancellationToken) ? Page() : NotFound();
-        }
-
-        var outcome = await openCase.HandleAsync(new OpenCaseRequest(Bewohner, Hinweis, deputy?.Id, deputy?.Name), cancellationToken);
+        var outcome = await openCase.HandleAsync(new OpenCaseRequest(Bewohner, Hinweis, DeputyId), cancellationToken);
         if (!outcome.IsDone)
         {
             outcome.CopyTo(ModelState, field => field == "deputyId" ? nameof(DeputyId) : string.Empty);
 
-            return await ShowAsync(cancellationToken) ? Page() : NotFound();
+            return await ShowAsync(cancellationToken) ?? Page();
         }
 
         return Redirect($"/CaseManagement/Faelle/{outcome.Value!.Id}");
     }
 
-    private async Task<bool> ShowAsync(CancellationToken cancellationToken)
+    /// <summary>Loads what the page shows; a refusal ("Kein Zugriff", not found) when the resident cannot be shown.</summary>
+    private async Task<IActionResult?> ShowAsync(CancellationToken cancellationToken)
     {
-        Candidates = await caseManagers.DeputyCandidatesAsync(cancellationToken);
-        if (Bewohner is not { } residentId)
+        Candidates = [.. (await deputyCandidates.HandleAsync(cancellationToken)).Where(c => c.Id != user.Id)];
+        if (Hinweis is { } concernId)
         {
-            return true;
+            Concern = await listConcerns.FindAsync(concernId, cancellationToken);
         }
 
-        Resident = await getResident.HandleAsync(residentId, "zur Fall-Eröffnung angesehen", cancellationToken);
+        if (Bewohner is not { } residentId)
+        {
+            return null;
+        }
+
+        var outcome = await getResident.HandleAsync(residentId, "zur Fall-Eröffnung angesehen", cancellationToken);
+        Resident = outcome.Value;
         if (Resident is null)
         {
-            return false;
+            return NotShown.For(this, outcome.Kind);
         }
 
         MissingConsent = await consentCheck.MissingConsentAsync(residentId, ConsentPurpose.StoreData, cancellationToken: cancellationToken);
-        return true;
+        return null;
     }
 }

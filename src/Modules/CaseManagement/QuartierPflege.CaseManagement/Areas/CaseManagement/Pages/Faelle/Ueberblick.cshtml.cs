@@ -5,6 +5,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Cases.Deputy;
+using QuartierPflege.CaseManagement.Features.Cases.Handover;
 using QuartierPflege.CaseManagement.Features.Cases.Overview;
 using QuartierPflege.CaseManagement.Features.Cases.Status;
 
@@ -15,6 +16,7 @@ internal sealed class UeberblickModel(
     GetCaseOverview getOverview,
     ChangeCaseStatus changeStatus,
     ChangeDeputy changeDeputy,
+    HandOverCase handOver,
     ListDeputyCandidates candidates) : PageModel
 {
     public CaseOverview? Case { get; private set; }
@@ -26,6 +28,9 @@ internal sealed class UeberblickModel(
 
     [BindProperty]
     public DeputyForm DeputyInput { get; set; } = new();
+
+    [BindProperty]
+    public HandoverForm HandoverInput { get; set; } = new();
 
     [TempData]
     public string? Message { get; set; }
@@ -44,6 +49,12 @@ internal sealed class UeberblickModel(
     {
         var outcome = await changeDeputy.HandleAsync(id, new ChangeDeputyRequest(DeputyInput.DeputyId, DeputyInput.Version), cancellationToken);
         return await AfterAsync(id, outcome, nameof(DeputyInput), "Die Vertretung ist gespeichert.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostHandoverAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await handOver.HandleAsync(id, new HandOverCaseRequest(HandoverInput.NewCaseManagerId, HandoverInput.Note, HandoverInput.Version, HandoverInput.StayAsDeputy), cancellationToken);
+        return await AfterAsync(id, outcome, nameof(HandoverInput), "Die Fallverantwortung ist übertragen. Die Übergabe steht im Protokoll.", cancellationToken);
     }
 
     public string? ErrorFor(string key) => ModelState.MessagesFor(key);
@@ -83,12 +94,14 @@ internal sealed class UeberblickModel(
         {
             StatusInput = new StatusForm { Status = Case.Status.ToString(), Version = Case.Version };
             DeputyInput = new DeputyForm { DeputyId = Case.Deputy?.Id, Version = Case.Version };
+            HandoverInput = new HandoverForm { Version = Case.Version };
         }
         else
         {
             // A failed save shows the current state; the version stays the one the person had (so a conflict stays visible).
             StatusInput.Version ??= Case.Version;
             DeputyInput.Version ??= Case.Version;
+            HandoverInput.Version ??= Case.Version;
         }
 
         return true;
@@ -97,6 +110,17 @@ internal sealed class UeberblickModel(
     internal sealed class StatusForm
     {
         public string? Status { get; set; }
+
+        public int? Version { get; set; }
+    }
+
+    internal sealed class HandoverForm
+    {
+        public Guid? NewCaseManagerId { get; set; }
+
+        public string? Note { get; set; }
+
+        public bool StayAsDeputy { get; set; } = true;
 
         public int? Version { get; set; }
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Planning.Closing;
 using QuartierPflege.CaseManagement.Features.Planning.Plan;
@@ -10,9 +11,14 @@ using QuartierPflege.CaseManagement.Features.Planning.Plan;
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle.Planung;
 
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class AbschliessenModel(GetPlan getPlan, CloseCase closeCase) : PageModel
+internal sealed class AbschliessenModel(GetPlan getPlan, CloseCase closeCase, ReopenCase reopenCase) : PageModel
 {
     public const string CloseForm = "abschliessen";
+
+    public const string ReopenForm = "wiedereroeffnen";
+
+    /// <summary>What the close ends (follow-ups, referrals, neighbour help, other open steps), listed before closing.</summary>
+    public IReadOnlyList<string> Running { get; private set; } = [];
 
     public PlanView Plan { get; private set; } = null!;
 
@@ -35,6 +41,8 @@ internal sealed class AbschliessenModel(GetPlan getPlan, CloseCase closeCase) : 
         }
 
         Form = new FormFeedback(CloseForm, Request.Form);
+        var reason = Form.Choice<ClosingReason>("reason", "Bitte wählen Sie einen Grund aus der Liste.");
+        var summary = Form.Text("summary");
         var outcomes = Plan.Problems.Select((p, i) => new ProblemOutcomeInput(
                 p.Id,
                 Form.Choice<ProblemOutcome>(Field(i, "outcome"), "Dieses Ergebnis ist nicht bekannt.") ?? p.Outcome,
@@ -42,7 +50,7 @@ internal sealed class AbschliessenModel(GetPlan getPlan, CloseCase closeCase) : 
             .ToList();
         if (!Form.HasErrors)
         {
-            var outcome = await closeCase.HandleAsync(id, new CloseCaseRequest(outcomes), cancellationToken);
+            var outcome = await closeCase.HandleAsync(id, new CloseCaseRequest(outcomes, reason, summary), cancellationToken);
             if (outcome.IsDone)
             {
                 Message = $"Der Fall ist am {PlanningNames.Date(outcome.Value)} abgeschlossen.";
@@ -60,6 +68,25 @@ internal sealed class AbschliessenModel(GetPlan getPlan, CloseCase closeCase) : 
         return Page();
     }
 
+    public async Task<IActionResult> OnPostWiedereroeffnenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Form = new FormFeedback(ReopenForm, Request.Form);
+        var outcome = await reopenCase.HandleAsync(id, new ReopenCaseRequest(Form.Text("reason")), cancellationToken);
+        if (outcome.IsDone)
+        {
+            Message = "Der Fall ist wieder eröffnet. Die Begründung steht im Protokoll.";
+            return Redirect($"/CaseManagement/Faelle/{id}");
+        }
+
+        Form.Add(outcome);
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var plan = await getPlan.HandleAsync(id, cancellationToken);
@@ -69,6 +96,7 @@ internal sealed class AbschliessenModel(GetPlan getPlan, CloseCase closeCase) : 
         }
 
         Plan = plan;
+        Running = plan.Status == CaseStatus.Closed ? [] : await closeCase.RunningAsync(id, cancellationToken);
         return true;
     }
 }
