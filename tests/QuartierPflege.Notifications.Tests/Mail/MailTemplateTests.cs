@@ -137,6 +137,8 @@ public sealed class MailTemplateTests
                 SampleMails.PayoutApprovedTemplate,
                 SampleMails.TestMailTemplate,
                 QuartierPflege.Partners.Contracts.ReferralOverdue.MessageName,
+                QuartierPflege.Volunteers.Contracts.TrainingExpiring.MessageName,
+                QuartierPflege.Volunteers.Contracts.VolunteerInvited.MessageName,
             ],
             Templates.Names.Order(StringComparer.Ordinal));
 }
