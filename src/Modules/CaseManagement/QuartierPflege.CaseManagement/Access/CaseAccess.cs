@@ -1,5 +1,6 @@
 using Marten;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 
@@ -35,6 +36,21 @@ internal sealed class CaseAccess(IDocumentSession session, ICurrentUser user, Au
     /// Loads a case the person may see, or null after auditing the denied attempt. Sessions are lightweight: to change
     /// the case, call <c>session.StoreNextRevision(@case)</c> and save.
     /// </summary>
+    /// <summary>
+    /// The case as the person may see it, at the revision they edited (<paramref name="version"/>): not found, or a
+    /// conflict when someone saved in between.
+    /// </summary>
+    public async Task<Outcome<Case>> EditableAsync(Guid caseId, int? version, CancellationToken cancellationToken)
+    {
+        var @case = await FindAsync(caseId, cancellationToken);
+        if (@case is null)
+        {
+            return Outcome<Case>.NotFound("Der Fall wurde nicht gefunden.");
+        }
+
+        return @case.Version == version ? Outcome<Case>.Done(@case) : Outcome<Case>.Conflict(ApiProblems.ConcurrentEditMessage);
+    }
+
     public async Task<Case?> FindAsync(Guid caseId, CancellationToken cancellationToken)
     {
         var @case = await session.LoadAsync<Case>(caseId, cancellationToken);

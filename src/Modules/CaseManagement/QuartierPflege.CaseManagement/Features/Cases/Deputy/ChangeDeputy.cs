@@ -33,16 +33,13 @@ internal sealed class ChangeDeputy(
             return Outcome<int>.Invalid(validation);
         }
 
-        var @case = await access.FindAsync(caseId, cancellationToken);
-        if (@case is null)
+        var editable = await access.EditableAsync(caseId, request.Version, cancellationToken);
+        if (!editable.IsDone)
         {
-            return Outcome<int>.NotFound("Der Fall wurde nicht gefunden.");
+            return editable.Refusal<int>();
         }
 
-        if (@case.Version != request.Version)
-        {
-            return Outcome<int>.Conflict(ApiProblems.ConcurrentEditMessage);
-        }
+        var @case = editable.Value!;
 
         if (access.IsOnlyDeputy(@case))
         {
