@@ -1,5 +1,6 @@
-using System.Text;
+using System.Globalization;
 using Marten;
+using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Directory;
 using QuartierPflege.Partners.Domain;
@@ -95,22 +96,10 @@ internal static class Coverage
 
     /// <summary>The matrix as a spreadsheet reads it: semicolons, a UTF-8 byte order mark (Excel's German default).</summary>
     public static byte[] ToCsv(CoverageMatrix matrix)
-    {
-        var csv = new StringBuilder();
-        csv.Append("Leistungsart;Quartier;Anzahl aktiver aufnehmender Partner;Bewertung\r\n");
-        foreach (var cell in matrix.Cells)
-        {
-            csv.Append(Field(ServiceCategories.NameOf(cell.ServiceCategory))).Append(';')
-                .Append(Field(cell.Quartier)).Append(';')
-                .Append(cell.Count).Append(';')
-                .Append(TextOf(cell.State)).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    private static string Field(string value)
-        => value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        => CsvFile.Write(
+            ["Leistungsart", "Quartier", "Anzahl aktiver aufnehmender Partner", "Bewertung"],
+            matrix.Cells.Select(cell => (IReadOnlyList<string?>)[ServiceCategories.NameOf(cell.ServiceCategory), cell.Quartier,
+                cell.Count.ToString(CultureInfo.InvariantCulture), TextOf(cell.State)]));
 }
 
 /// <summary>The filter of the matrix page and API: one category, one Quartier, or only the weak cells.</summary>
