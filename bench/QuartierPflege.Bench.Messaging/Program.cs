@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using QuartierPflege.Bench.Messaging;
 using QuartierPflege.Bench.Messaging.Handling;
 using QuartierPflege.Bench.Messaging.Publishing;
 using QuartierPflege.BuildingBlocks.Bus;
@@ -19,6 +20,8 @@ using Wolverine;
 // quickly an idle Host handles a single event. Run through `ops/bench messaging` (Release, private PostgreSQL, fsync on).
 //   QP_BENCH_MESSAGES (10000), QP_BENCH_PUBLISHERS (8 concurrent publishers, like concurrent requests),
 //   Messaging__ParallelMessagesPerQueue (the product's setting; default from MessagingSettings),
+//   cpu_us_per_* lines: CPU time of the Host process and of PostgreSQL per message / raw commit (steadier than rates on a
+//   shared machine).
 //   QP_BENCH_SWEEP ("5,50": extra throughput runs at these queue parallelisms, printed as sweep_* lines),
 //   QP_BENCH_BATCH (100: the handling side takes up to this many events per transaction, Wolverine's batch handling;
 //   0: one event per transaction), QP_BENCH_BATCH_WAIT_MS (5: how long a batch waits for more events).
@@ -34,6 +37,8 @@ var batchWait = TimeSpan.FromMilliseconds(IntSetting("QP_BENCH_BATCH_WAIT_MS", 5
 var invariant = CultureInfo.InvariantCulture;
 
 double messaging, raw, rawParallel;
+(TimeSpan Process, TimeSpan Database) messagingCpu, rawParallelCpu;
+var cpu = await CpuMeter.ForAsync(connectionString);
 List<double> latencies;
 int parallel;
 await using (var app = BuildHost(connectionString, parallelMessages: null, batchSize, batchWait))
@@ -46,12 +51,16 @@ await using (var app = BuildHost(connectionString, parallelMessages: null, batch
     // 1. What the disk allows: the publisher's documents written directly, one transaction each — one writer (the
     //    issue's baseline), and as many writers as there are publishers (PostgreSQL's group commit helps both sides).
     raw = await RawCommitsPerSecondAsync(app.Services, messageCount, writers: 1);
+    var before = cpu.Now();
     rawParallel = await RawCommitsPerSecondAsync(app.Services, messageCount, writers: publishers);
+    rawParallelCpu = Spent(before, cpu.Now());
 
     // 2. Messaging: every event is published in its own transaction with its document, travels through the durable
     //    local queue, and is handled in its own transaction that stores a receipt. Timed from the first publish to the
     //    last handler commit.
+    before = cpu.Now();
     messaging = await PublishAndWaitAsync(app.Services, messageCount, publishers);
+    messagingCpu = Spent(before, cpu.Now());
 
     // 3. Idle latency: single events while nothing else happens, from the publishing use case (document, outbox, commit) to the
     //    handler's commit.
@@ -78,6 +87,8 @@ Console.WriteLine($"raw_commits_per_s={raw.ToString("0", invariant)}");
 Console.WriteLine($"raw_commits_{publishers}_writers_per_s={rawParallel.ToString("0", invariant)}");
 Console.WriteLine($"ratio={ratio.ToString("0.00", invariant)}");
 Console.WriteLine($"ratio_vs_{publishers}_writers={(rawParallel / messaging).ToString("0.00", invariant)}");
+Console.WriteLine($"cpu_us_per_msg_host={PerMessage(messagingCpu.Process)} cpu_us_per_msg_db={PerMessage(messagingCpu.Database)}");
+Console.WriteLine($"cpu_us_per_raw_commit_host={PerMessage(rawParallelCpu.Process)} cpu_us_per_raw_commit_db={PerMessage(rawParallelCpu.Database)}");
 Console.WriteLine($"idle_latency_p50_ms={p50.ToString("0.0", invariant)}");
 Console.WriteLine($"idle_latency_p99_ms={p99.ToString("0.0", invariant)}");
 
@@ -99,6 +110,11 @@ if (p50 >= 50)
 
 Console.WriteLine(failures.Count == 0 ? "ok" : "FAIL " + string.Join("; ", failures));
 return failures.Count == 0 ? 0 : 1;
+
+string PerMessage(TimeSpan spent) => (spent.TotalMicroseconds / messageCount).ToString("0", invariant);
+
+static (TimeSpan Process, TimeSpan Database) Spent((TimeSpan Process, TimeSpan Database) before, (TimeSpan Process, TimeSpan Database) after)
+    => (after.Process - before.Process, after.Database - before.Database);
 
 static WebApplication BuildHost(string connectionString, int? parallelMessages, int batchSize, TimeSpan batchWait)
 {
