@@ -92,21 +92,28 @@ internal sealed class PartnerDirectory(IQuerySession session, NpgsqlDataSource d
     }
 
     // Accepting partners first (the enum's order is the order of usefulness; the column holds its name), then by name.
+    // The page is chosen on the sort keys alone and only its rows are projected: the lists and the referral contact
+    // computed for every match before the sort cost 60 ms on the benchmark's unfiltered search.
     private static string RowsSql(string where, int limit, int offset) => $"""
-        SELECT d.id, d.data ->> 'Name',
+        WITH chosen AS (
+            SELECT d.id, CASE d.capacity WHEN 'Accepting' THEN 0 WHEN 'WaitingList' THEN 1 ELSE 2 END AS rank, d.data ->> 'Name' AS name
+            FROM {PartnerDocuments.Partners} d
+            WHERE {where}
+            ORDER BY 2, 3
+            LIMIT {limit} OFFSET {offset})
+        SELECT d.id, chosen.name,
                ARRAY(SELECT jsonb_array_elements_text(d.data -> 'ServiceCategories')),
                ARRAY(SELECT jsonb_array_elements_text(d.data -> 'Quartiere')),
                d.status, d.data ->> 'Phone', d.data ->> 'Email',
                ARRAY(SELECT jsonb_array_elements_text(d.data -> 'Languages')),
                d.capacity, r.contact ->> 'Name', r.contact ->> 'Email'
-        FROM {PartnerDocuments.Partners} d
+        FROM chosen
+        JOIN {PartnerDocuments.Partners} d ON d.id = chosen.id
         LEFT JOIN LATERAL (
             SELECT c.contact FROM jsonb_array_elements(d.data -> 'ContactPersons') WITH ORDINALITY AS c(contact, n)
             WHERE jsonb_typeof(c.contact -> 'Email') = 'string'
             ORDER BY (c.contact ->> 'ForReferrals')::boolean DESC, c.n LIMIT 1) r ON true
-        WHERE {where}
-        ORDER BY CASE d.capacity WHEN 'Accepting' THEN 0 WHEN 'WaitingList' THEN 1 ELSE 2 END, d.data ->> 'Name'
-        LIMIT {limit} OFFSET {offset}
+        ORDER BY chosen.rank, chosen.name
         """;
 
     private static PartnerListing Row(NpgsqlDataReader reader)
