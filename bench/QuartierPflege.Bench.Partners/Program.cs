@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.Bench.Partners;
 using QuartierPflege.Partners.Contracts;
+using QuartierPflege.Partners.Directory;
 using QuartierPflege.Partners.Domain;
 using QuartierPflege.Partners.Network;
 
@@ -66,14 +67,17 @@ CoverageFilter AnyCoverage() => random.Next(4) switch
     _ => new CoverageFilter(),
 };
 
-PartnerSearch AnySearch() => random.Next(5) switch
-{
-    0 => new PartnerSearch(Text: Pick(words) + (random.Next(2) == 0 ? "en" : string.Empty)),
-    1 => new PartnerSearch(ServiceCategory: Pick(categories), Quartier: Pick(quartiere)),
-    2 => new PartnerSearch(Text: Pick(words), Quartier: Pick(quartiere)),
-    3 => new PartnerSearch(Language: Pick(languages), ServiceCategory: Pick(categories)),
-    _ => new PartnerSearch(Quartier: Pick(quartiere), Capacity: PartnerCapacity.Accepting),
-};
+// The kinds of search people make; the bench draws them evenly and reports each one's figures besides the whole.
+(string Kind, Func<PartnerSearch> Make)[] searchKinds =
+[
+    ("text", () => new PartnerSearch(Text: Pick(words) + (random.Next(2) == 0 ? "en" : string.Empty))),
+    ("category_quartier", () => new PartnerSearch(ServiceCategory: Pick(categories), Quartier: Pick(quartiere))),
+    ("text_quartier", () => new PartnerSearch(Text: Pick(words), Quartier: Pick(quartiere))),
+    ("language_category", () => new PartnerSearch(Language: Pick(languages), ServiceCategory: Pick(categories))),
+    ("quartier_capacity", () => new PartnerSearch(Quartier: Pick(quartiere), Capacity: PartnerCapacity.Accepting)),
+    ("category", () => new PartnerSearch(ServiceCategory: Pick(categories))),
+    ("all", () => new PartnerSearch()),
+];
 
 var cells = 0;
 var rendering = new List<double>();
@@ -86,7 +90,23 @@ var coverage = await MeasureAsync(async sp =>
     cells = Math.Max(cells, matrix.ServiceCategories.Count * matrix.Quartiere.Count);
     GC.KeepAlive(html);
 });
-var search = await MeasureAsync(sp => sp.GetRequiredService<IPartnerDirectory>().SearchAsync(AnySearch(), CancellationToken.None));
+var search = new List<double>();
+var searchByKind = new Dictionary<string, List<double>>();
+var searchCalls = 0;
+var kindOfCall = new string[WarmUp + Samples];
+var searchTimings = await MeasureAsync(sp =>
+{
+    var (kind, make) = searchKinds[searchCalls % searchKinds.Length];
+    kindOfCall[searchCalls++] = kind;
+    return sp.GetRequiredService<IPartnerDirectory>().SearchAsync(make(), CancellationToken.None);
+});
+for (var i = 0; i < searchTimings.Count; i++)
+{
+    var kind = kindOfCall[i + WarmUp];
+    search.Add(searchTimings[i]);
+    (searchByKind.TryGetValue(kind, out var list) ? list : searchByKind[kind] = []).Add(searchTimings[i]);
+}
+
 var coverageP95 = Percentile(coverage, 0.95);
 var searchP95 = Percentile(search, 0.95);
 Console.WriteLine($"coverage_cells={cells}");
@@ -95,6 +115,28 @@ Console.WriteLine($"coverage_p95_ms={coverageP95.ToString("0.0", invariant)}");
 Console.WriteLine($"coverage_render_p95_ms={Percentile(rendering, 0.95).ToString("0.0", invariant)}");
 Console.WriteLine($"search_p50_ms={Percentile(search, 0.50).ToString("0.0", invariant)}");
 Console.WriteLine($"search_p95_ms={searchP95.ToString("0.0", invariant)}");
+foreach (var (kind, timings) in searchByKind)
+{
+    Console.WriteLine($"search_{kind}_p50_ms={Percentile(timings, 0.50).ToString("0.0", invariant)}");
+    Console.WriteLine($"search_{kind}_p95_ms={Percentile(timings, 0.95).ToString("0.0", invariant)}");
+}
+
+// The database's own execution time of one search of each kind (EXPLAIN ANALYZE): a figure the machine's load hardly moves.
+await using (var session = store.QuerySession())
+{
+    var directory = new PartnerDirectory(session, services.GetRequiredService<Npgsql.NpgsqlDataSource>());
+    foreach (var (kind, make) in searchKinds)
+    {
+        await using var command = directory.Command(make(), 100, 0);
+        var plan = await ExplainAsync(command);
+        Console.WriteLine($"explain_{kind}_ms={plan.ExecutionMs.ToString("0.00", invariant)}");
+        if (Environment.GetEnvironmentVariable("QP_BENCH_PLANS") == "1")
+        {
+            Console.Error.WriteLine($"--- {kind}: {command.CommandText}");
+            Console.Error.WriteLine(plan.Text);
+        }
+    }
+}
 
 var failures = new List<string>();
 if (coverageP95 >= CoverageTargetMs)
@@ -128,6 +170,28 @@ async Task<List<double>> MeasureAsync(Func<IServiceProvider, Task> run)
     }
 
     return timings;
+}
+
+async Task<(double ExecutionMs, string Text)> ExplainAsync(Npgsql.NpgsqlCommand search)
+{
+    await using var command = services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("EXPLAIN (ANALYZE, BUFFERS) " + search.CommandText);
+    foreach (Npgsql.NpgsqlParameter parameter in search.Parameters)
+    {
+        command.Parameters.Add(parameter.Clone());
+    }
+
+    var lines = new List<string>();
+    await using (var reader = await command.ExecuteReaderAsync())
+    {
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+    }
+
+    var execution = lines.Last(l => l.StartsWith("Execution Time:", StringComparison.Ordinal));
+    var ms = double.Parse(execution["Execution Time:".Length..].Replace("ms", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+    return (ms, string.Join(Environment.NewLine, lines));
 }
 
 static double Percentile(List<double> values, double fraction)

@@ -111,6 +111,7 @@ public sealed class NetworkJourneyTests(BrowserApp app, Chromium chromium, ITest
                          ($"/Partners/{partnerId}/Status", "status"),
                          ("/Partners/Abdeckung", "abdeckung"),
                          ("/Partners/Vermittlungen", "vermittlungen"),
+                         ("/Partners/Treffen", "treffen"),
                      })
             {
                 await phone.GotoAsync(path);

@@ -61,6 +61,28 @@ public sealed class PartnerDirectoryTests(QpApp app) : IClassFixture<QpApp>, IAs
     }
 
     [Fact]
+    public async Task Search_lists_accepting_partners_first_pages_through_the_rest_and_refuses_an_over_long_text()
+    {
+        var caseManager = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var all = await SearchAsync(new PartnerSearch(Limit: 1000));
+        var firstPage = await app.InScopeAsync(sp => sp.GetRequiredService<PartnerDirectory>().PageAsync(new PartnerSearch(), 1, 5, CancellationToken.None));
+        var lastPage = await app.InScopeAsync(sp => sp.GetRequiredService<PartnerDirectory>().PageAsync(new PartnerSearch(), firstPage.PageCount, 5, CancellationToken.None));
+
+        var tooLong = await caseManager.GetAsync("/api/partners?text=" + new string('p', PartnerDirectory.TextLimit + 1));
+        var tooLongPage = WebUtility.HtmlDecode(await caseManager.GetStringAsync("/Partners?suche=" + new string('p', PartnerDirectory.TextLimit + 1)));
+
+        Assert.Equal(all.OrderBy(p => p.Capacity).Select(p => p.Capacity), all.Select(p => p.Capacity));
+        Assert.Equal(all.Count, firstPage.TotalCount);
+        Assert.Equal(all.Take(5).Select(p => p.Name), firstPage.Items.Select(p => p.Name));
+        Assert.Equal(all.Skip((firstPage.PageCount - 1) * 5).Select(p => p.Name), lastPage.Items.Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var errors = (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Der Suchbegriff darf höchstens 200 Zeichen lang sein.", errors.GetProperty("text")[0].GetString());
+        Assert.Contains("id=\"suche-error\">Der Suchbegriff darf höchstens 200 Zeichen lang sein.", tooLongPage, StringComparison.Ordinal);
+        Assert.Contains("class=\"error-summary\"", tooLongPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Coordination_creates_and_edits_a_partner_and_every_change_is_in_its_history()
     {
         var coordination = await app.SignedInClientAsync(Roles.Koordination);

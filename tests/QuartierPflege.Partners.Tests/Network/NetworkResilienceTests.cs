@@ -81,6 +81,34 @@ public sealed class NetworkResilienceTests(QpApp app) : IClassFixture<QpApp>, IA
     }
 
     [Fact]
+    public async Task A_pause_ends_by_itself_on_the_day_after_its_last_day_and_the_partner_counts_again()
+    {
+        var coordination = await app.SignedInClientAsync(Roles.Koordination);
+        var pharmacy = await PartnerAsync("Stadt-Apotheke Hartha");
+        var today = QuartierPflege.BuildingBlocks.Time.Berlin.Today(app.Clock);
+        var lastDay = today.PlusDays(2);
+        var pause = new { status = "Paused", from = today.ToString("yyyy-MM-dd", null), until = lastDay.ToString("yyyy-MM-dd", null), version = pharmacy.Version };
+        Assert.Equal(HttpStatusCode.OK, (await coordination.PutAsJsonAsync($"/api/partners/{pharmacy.Id}/status", pause)).StatusCode);
+        Assert.Equal(0, await CellAsync(coordination, ServiceCategories.Apotheke, "Großweitzschen"));
+
+        await app.PublishAndTrackAsync(new EndElapsedPauses(Guid.NewGuid(), app.Clock.GetCurrentInstant(), lastDay));
+        Assert.Equal(PartnerStatus.Paused, (await PartnerAsync("Stadt-Apotheke Hartha")).Status);
+
+        await app.PublishAndTrackAsync(new EndElapsedPauses(Guid.NewGuid(), app.Clock.GetCurrentInstant(), lastDay.PlusDays(1)));
+        await app.PublishAndTrackAsync(new EndElapsedPauses(Guid.NewGuid(), app.Clock.GetCurrentInstant(), lastDay.PlusDays(2)));
+
+        var back = await PartnerAsync("Stadt-Apotheke Hartha");
+        Assert.Equal(PartnerStatus.Active, back.Status);
+        Assert.Null(back.PausedUntil);
+        Assert.Equal(lastDay.PlusDays(1), back.StatusFrom);
+        Assert.Equal(pharmacy.Version + 2, back.Version);
+        Assert.Single(back.History, h => h.After == $"aktiv ab {QuartierPflege.BuildingBlocks.Time.GermanDates.Show(lastDay.PlusDays(1))}");
+        Assert.Equal(1, await CellAsync(coordination, ServiceCategories.Apotheke, "Großweitzschen"));
+        Assert.Contains(await app.InScopeAsync(sp => sp.GetRequiredService<IPartnerDirectory>()
+            .FindPartnersAsync(ServiceCategories.Apotheke, "Großweitzschen", CancellationToken.None)), p => p.PartnerId == pharmacy.Id);
+    }
+
+    [Fact]
     public async Task The_coverage_exports_as_semicolon_separated_UTF8_with_a_byte_order_mark_and_filters()
     {
         var caseManager = await app.SignedInClientAsync(Roles.Fallmanagement);
@@ -129,6 +157,66 @@ public sealed class NetworkResilienceTests(QpApp app) : IClassFixture<QpApp>, IA
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.DoesNotContain((await coordination.GetFromJsonAsync<JsonElement>("/api/partners/actions/open")).EnumerateArray(),
             a => a.GetProperty("meetingId").GetGuid() == meetingId);
+    }
+
+    [Fact]
+    public async Task A_network_meeting_is_edited_under_the_version_read_keeping_done_actions_and_a_stale_edit_is_a_conflict()
+    {
+        var coordination = await app.SignedInClientAsync(Roles.Koordination);
+        var created = await coordination.PostAsJsonAsync("/api/partners/meetings", new
+        {
+            date = "2026-03-03",
+            title = "AG Sozialmanagement: Hausbesuche",
+            topics = new[] { "Erreichbarkeit" },
+            actions = new[]
+            {
+                new { text = "Liste der Hausärzte teilen", owner = "Koordination", dueOn = "2026-03-10" },
+                new { text = "Flyer drucken", owner = "Verein", dueOn = "2026-03-12" },
+            },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var read = await coordination.GetFromJsonAsync<JsonElement>($"/api/partners/meetings/{id}");
+        var kept = read.GetProperty("actions")[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await coordination.PutAsync($"/api/partners/meetings/{id}/actions/{kept}/done?done=true", null)).StatusCode);
+        var version = read.GetProperty("version").GetInt32() + 1;
+        object Edit(int v, string title) => new
+        {
+            date = "2026-03-04",
+            title,
+            topics = new[] { "Erreichbarkeit", "Urlaubsvertretung" },
+            minutes = "Ergänzt.",
+            actions = new object[]
+            {
+                new { id = kept, text = "Liste der Hausärzte teilen (aktualisiert)", owner = "Koordination", dueOn = "2026-03-11" },
+                new { text = "Vertretungsplan abstimmen", owner = "Pflegestützpunkt", dueOn = "2026-03-31" },
+            },
+            version = v,
+        };
+
+        var edited = await coordination.PutAsJsonAsync($"/api/partners/meetings/{id}", Edit(version, "AG Sozialmanagement: Hausbesuche und Vertretung"));
+        var stale = await coordination.PutAsJsonAsync($"/api/partners/meetings/{id}", Edit(version, "Veralteter Stand"));
+        var invalid = await coordination.PutAsJsonAsync($"/api/partners/meetings/{id}", Edit(version + 1, new string('T', 201)));
+        var unknown = await coordination.PutAsJsonAsync($"/api/partners/meetings/{Guid.NewGuid()}", Edit(1, "Gibt es nicht"));
+        var page = WebUtility.HtmlDecode(await coordination.GetStringAsync($"/Partners/Treffen?bearbeiten={id}"));
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("Der Titel darf höchstens 200 Zeichen lang sein.",
+            (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("title")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var meeting = await coordination.GetFromJsonAsync<JsonElement>($"/api/partners/meetings/{id}");
+        Assert.Equal("AG Sozialmanagement: Hausbesuche und Vertretung", meeting.GetProperty("title").GetString());
+        Assert.Equal("2026-03-04", meeting.GetProperty("date").GetString());
+        var actions = meeting.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Equal(2, actions.Count);
+        Assert.Equal(kept, actions[0].GetProperty("id").GetGuid());
+        Assert.Equal("Liste der Hausärzte teilen (aktualisiert)", actions[0].GetProperty("text").GetString());
+        Assert.NotEqual(JsonValueKind.Null, actions[0].GetProperty("doneOn").ValueKind);
+        Assert.Equal("Vertretungsplan abstimmen", actions[1].GetProperty("text").GetString());
+        Assert.Contains("Treffen bearbeiten: AG Sozialmanagement: Hausbesuche und Vertretung", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"actions[0].id\" value=\"{kept}\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Vertretungsplan abstimmen\"", page, StringComparison.Ordinal);
     }
 
     private static async Task<int> CellAsync(HttpClient client, string category, string quartier)

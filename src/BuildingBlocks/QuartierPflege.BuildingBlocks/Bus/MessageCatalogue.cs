@@ -53,6 +53,7 @@ public static class MessageCatalogue
         ["partners.partner-unavailable.v1"] = "Partner nicht mehr verfügbar",
         ["partners.check-overdue-referrals.v1"] = "Überfällige Überweisungen prüfen",
         ["partners.referral-overdue.v1"] = "Überweisung überfällig (Erinnerung an den Partner)",
+        ["partners.end-elapsed-pauses.v1"] = "Abgelaufene Pausen von Partnern beenden",
         ["compensation.payout-run-prepared.v1"] = "Auszahlungslauf vorbereitet",
         ["compensation.payout-approved.v1"] = "Auszahlung freigegeben",
         ["compensation.payout-run-paid.v1"] = "Auszahlungslauf bezahlt",

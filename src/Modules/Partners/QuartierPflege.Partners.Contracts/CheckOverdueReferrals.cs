@@ -31,3 +31,12 @@ public sealed record ReferralOverdue(
 {
     public static string MessageName => "partners.referral-overdue.v1";
 }
+
+/// <summary>
+/// Command (daily job, 00:05 Europe/Berlin): every partner whose pause's last day lies before <paramref name="Date"/>
+/// is active again. Idempotent: a partner already active is left alone.
+/// </summary>
+public sealed record EndElapsedPauses(Guid MessageId, Instant OccurredAt, LocalDate Date) : IIntegrationMessage
+{
+    public static string MessageName => "partners.end-elapsed-pauses.v1";
+}

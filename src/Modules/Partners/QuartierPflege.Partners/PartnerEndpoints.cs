@@ -26,7 +26,9 @@ internal static class PartnerEndpoints
 
         api.MapGet(string.Empty, async (string? text, string? category, string? quartier, string? language, PartnerCapacity? capacity, bool? all,
                     IPartnerDirectory directory, CancellationToken ct) =>
-                TypedResults.Ok(await directory.SearchAsync(new PartnerSearch(text, category, quartier, language, capacity, all ?? false), ct)))
+                PartnerDirectory.TextProblem(text) is { } problem
+                    ? ApiProblems.Validation("text", problem)
+                    : Results.Ok(await directory.SearchAsync(new PartnerSearch(text, category, quartier, language, capacity, all ?? false), ct)))
             .RequireAuthorization(Policies.PartnerDirectory)
             .WithSummary("Partner suchen (Leistungsart, Quartier, Sprache, Aufnahme, Freitext)");
         api.MapGet("/{id:guid}", async (Guid id, IQuerySession session, ReferralQueries referrals, CancellationToken ct) =>
@@ -83,6 +85,12 @@ internal static class PartnerEndpoints
         meetings.MapPost(string.Empty, async (SaveMeetingRequest request, MeetingWork work, CancellationToken ct) =>
                 (await work.CreateAsync(request, ct)).ToHttpResult(id => TypedResults.Created($"/api/partners/meetings/{id}", new { id })))
             .WithSummary("Netzwerktreffen mit Vereinbarungen erfassen");
+        meetings.MapGet("/{id:guid}", async (Guid id, MeetingWork work, CancellationToken ct) =>
+                await work.GetAsync(id, ct) is { } meeting ? Results.Ok(meeting) : ApiProblems.NotFound("Das Treffen wurde nicht gefunden."))
+            .WithSummary("Ein Netzwerktreffen mit Version (für das Bearbeiten)");
+        meetings.MapPut("/{id:guid}", async (Guid id, SaveMeetingRequest request, MeetingWork work, CancellationToken ct) =>
+                (await work.UpdateAsync(id, request, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
+            .WithSummary("Netzwerktreffen bearbeiten (mit der gelesenen Version; Vereinbarungen mit Kennung bleiben, ohne kommen hinzu)");
         meetings.MapPut("/{id:guid}/actions/{actionId:guid}/done", async (Guid id, Guid actionId, bool? done, MeetingWork work, CancellationToken ct) =>
                 (await work.MarkDoneAsync(id, actionId, done ?? true, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
             .WithSummary("Vereinbarung erledigt (oder wieder offen)");

@@ -26,7 +26,8 @@ public static class PartnersModule
         services.AddPartnerDocuments();
         services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(PartnersModule).Assembly));
         services.AddNavigationItem(new NavigationItem("Netzwerkpartner", "/Partners", Policies.PartnerDirectory, 40));
-        services.AddScoped<IPartnerDirectory, PartnerDirectory>();
+        services.AddScoped<PartnerDirectory>();
+        services.AddScoped<IPartnerDirectory>(sp => sp.GetRequiredService<PartnerDirectory>());
         services.AddScoped<SavePartner>();
         services.AddScoped<ChangePartnerStatus>();
         services.AddScoped<CoverageQuery>();
@@ -36,6 +37,9 @@ public static class PartnersModule
         services.AddValidatorsOf(typeof(PartnersModule).Assembly);
         services.AddScheduledCommand<CheckOverdueReferrals>("partners.check-overdue-referrals", "0 8 * * *",
             "Partner an überfällige Vermittlungen erinnern", clock => new CheckOverdueReferrals(Guid.NewGuid(), clock.GetCurrentInstant(), clock.Today()));
+        // Just after midnight, so that on the day after a pause's last day the partner is offered again from the morning on.
+        services.AddScheduledCommand<EndElapsedPauses>("partners.end-elapsed-pauses", "5 0 * * *",
+            "Abgelaufene Pausen von Partnern beenden", clock => new EndElapsedPauses(Guid.NewGuid(), clock.GetCurrentInstant(), clock.Today()));
         services.AddDemoDataSeeder<DemoPartners>();
         return services;
     }

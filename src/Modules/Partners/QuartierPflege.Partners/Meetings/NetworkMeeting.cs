@@ -33,9 +33,15 @@ internal sealed class NetworkMeeting : IRevisioned
     public int Version { get; set; }
 }
 
-internal sealed record ActionInput(string? Text, string? Owner, LocalDate? DueOn);
+/// <summary>An agreed action as the form sends it; <paramref name="Id"/> names an action the meeting has (kept with its done state).</summary>
+internal sealed record ActionInput(string? Text, string? Owner, LocalDate? DueOn, Guid? Id = null);
 
-internal sealed record SaveMeetingRequest(LocalDate? Date, string? Title, List<Guid>? PartnerIds, List<string>? Topics, string? Minutes, List<ActionInput>? Actions);
+/// <summary>
+/// A meeting to record or edit. An edit carries the <paramref name="Version"/> it read and the whole list of actions:
+/// with an id = kept (edited), without = new, missing = removed.
+/// </summary>
+internal sealed record SaveMeetingRequest(
+    LocalDate? Date, string? Title, List<Guid>? PartnerIds, List<string>? Topics, string? Minutes, List<ActionInput>? Actions, int? Version = null);
 
 internal sealed class SaveMeetingRequestValidator : AbstractValidator<SaveMeetingRequest>
 {
@@ -70,24 +76,79 @@ internal sealed class MeetingWork(IDocumentSession session, IMartenOutbox outbox
             return Outcome<Guid>.Invalid(validation);
         }
 
-        var partnerIds = (request.PartnerIds ?? []).Distinct().ToList();
-        var known = partnerIds.Count == 0 ? [] : (await session.LoadManyAsync<Partner>(cancellationToken, partnerIds)).Select(p => p.Id).ToHashSet();
-        if (partnerIds.Any(id => !known.Contains(id)))
+        if (await UnknownPartnerAsync(request, cancellationToken) is { } unknown)
         {
-            return Outcome<Guid>.Invalid("partnerIds", "Ein gewählter Partner ist nicht im Verzeichnis.");
+            return Outcome<Guid>.Invalid("partnerIds", unknown);
         }
 
-        var meeting = new NetworkMeeting
+        if (request.Actions?.Any(a => a.Id is not null) == true)
         {
-            Date = request.Date!.Value,
-            Title = request.Title!.Trim(),
-            PartnerIds = partnerIds,
-            Topics = [.. (request.Topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim())],
-            Minutes = string.IsNullOrWhiteSpace(request.Minutes) ? null : request.Minutes.Trim(),
-            Actions = [.. (request.Actions ?? []).Select(a => new AgreedAction(Guid.NewGuid(), a.Text!.Trim(), a.Owner!.Trim(), a.DueOn!.Value))],
-        };
+            return Outcome<Guid>.Invalid("actions", "Ein neues Treffen hat noch keine Vereinbarungen mit Kennung.");
+        }
+
+        var meeting = new NetworkMeeting();
+        Apply(meeting, request);
         session.Insert(meeting);
         return await session.SaveOrConflictAsync(outbox, meeting.Id, cancellationToken);
+    }
+
+    /// <summary>Edits a meeting under the revision its editor read (a concurrent edit is a 409); done actions stay done.</summary>
+    public async Task<Outcome<int>> UpdateAsync(Guid id, SaveMeetingRequest request, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Outcome<int>.Invalid(validation);
+        }
+
+        if (request.Version is not { } version)
+        {
+            return Outcome<int>.Invalid("version", "Die Version des gelesenen Stands fehlt. Bitte laden Sie die Seite neu.");
+        }
+
+        var meeting = await session.LoadAsync<NetworkMeeting>(id, cancellationToken);
+        if (meeting is null)
+        {
+            return Outcome<int>.NotFound("Das Treffen wurde nicht gefunden.");
+        }
+
+        if (await UnknownPartnerAsync(request, cancellationToken) is { } unknown)
+        {
+            return Outcome<int>.Invalid("partnerIds", unknown);
+        }
+
+        var actions = request.Actions ?? [];
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (actions[i].Id is { } actionId && meeting.Actions.All(a => a.Id != actionId))
+            {
+                return Outcome<int>.Invalid($"actions[{i}]", "Diese Vereinbarung gehört nicht zu dem Treffen. Bitte laden Sie die Seite neu.");
+            }
+        }
+
+        Apply(meeting, request);
+        session.UpdateRevision(meeting, version + 1L);
+        return await session.SaveOrConflictAsync(outbox, version + 1, cancellationToken);
+    }
+
+    private async Task<string?> UnknownPartnerAsync(SaveMeetingRequest request, CancellationToken cancellationToken)
+    {
+        var partnerIds = (request.PartnerIds ?? []).Distinct().ToList();
+        var known = partnerIds.Count == 0 ? [] : (await session.LoadManyAsync<Partner>(cancellationToken, partnerIds)).Select(p => p.Id).ToHashSet();
+        return partnerIds.Any(id => !known.Contains(id)) ? "Ein gewählter Partner ist nicht im Verzeichnis." : null;
+    }
+
+    private static void Apply(NetworkMeeting meeting, SaveMeetingRequest request)
+    {
+        var before = meeting.Actions.ToDictionary(a => a.Id);
+        meeting.Date = request.Date!.Value;
+        meeting.Title = request.Title!.Trim();
+        meeting.PartnerIds = (request.PartnerIds ?? []).Distinct().ToList();
+        meeting.Topics = [.. (request.Topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim())];
+        meeting.Minutes = string.IsNullOrWhiteSpace(request.Minutes) ? null : request.Minutes.Trim();
+        meeting.Actions = [.. (request.Actions ?? []).Select(a => a.Id is { } known && before.TryGetValue(known, out var kept)
+            ? kept with { Text = a.Text!.Trim(), Owner = a.Owner!.Trim(), DueOn = a.DueOn!.Value }
+            : new AgreedAction(Guid.NewGuid(), a.Text!.Trim(), a.Owner!.Trim(), a.DueOn!.Value))];
     }
 
     public async Task<Outcome<int>> MarkDoneAsync(Guid meetingId, Guid actionId, bool done, CancellationToken cancellationToken)
