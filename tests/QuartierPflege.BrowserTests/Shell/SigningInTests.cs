@@ -69,6 +69,16 @@ public sealed class SigningInTests(BrowserApp app, Chromium chromium, ITestOutpu
 
         await session.SubmitSignInFormAsync(user.Email, TestUser.Password);
 
+        if (role is Roles.Fallmanagement or Roles.Koordination)
+        {
+            // Case work starts the day on "Heute"; the overview of areas is one click away.
+            await Expect(page).ToHaveURLAsync(app.UrlOf("/CaseManagement/Heute"));
+            await Expect(session.MainHeading).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Heute, "));
+            await session.ScreenshotAsync($"heute-{role}");
+            await session.AssertNoHorizontalScrollingAsync();
+            await session.GotoAsync("/");
+        }
+
         await Expect(page).ToHaveURLAsync(app.UrlOf("/"));
         await Expect(session.MainHeading).ToHaveTextAsync($"Guten Tag, {name}");
         await Expect(session.MainNavigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(navigation);

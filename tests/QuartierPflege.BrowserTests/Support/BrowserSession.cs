@@ -58,6 +58,13 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await GotoAsync("/Anmelden");
         await SubmitSignInFormAsync(email, password);
+        // Case work lands on its "Heute" page, everyone else on the overview; the tests go on from the overview.
+        await Assertions.Expect(Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Anmelden"));
+        if (Page.Url != _app.UrlOf("/"))
+        {
+            await GotoAsync("/");
+        }
+
         await Assertions.Expect(Page).ToHaveURLAsync(_app.UrlOf("/"));
     }
 
