@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QuartierPflege.BrowserTests.Support;
 using QuartierPflege.BuildingBlocks.Security;
@@ -73,7 +74,7 @@ public sealed class SigningInTests(BrowserApp app, Chromium chromium, ITestOutpu
         {
             // Case work starts the day on "Heute"; the overview of areas is one click away.
             await Expect(page).ToHaveURLAsync(app.UrlOf("/CaseManagement/Heute"));
-            await Expect(session.MainHeading).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Heute, "));
+            await Expect(session.MainHeading).ToHaveTextAsync(new Regex("^Heute, "));
             await session.ScreenshotAsync($"heute-{role}");
             await session.AssertNoHorizontalScrollingAsync();
             await session.GotoAsync("/");

@@ -24,7 +24,11 @@ internal sealed class PossibleDuplicates(IQuerySession session)
         var name = Resident.SearchNameOf(request.FirstName.Trim(), request.LastName.Trim());
         var alike = await session.Query<Resident>().Where(r => r.MatchesSql("d.search_name % ? AND similarity(d.search_name, ?) >= 0.5", name, name)).Take(50).ToListAsync(cancellationToken);
         var address = AddressKey(request.Street, request.HouseNumber, request.PostalCode);
+        // The whole name's similarity counts the first name too: "Gertrud Einzelmann" is near "Gertrud Doppelmann". A
+        // misspelt last name still starts with the same letter (Müller, Müler, Mueller).
+        var initial = char.ToLowerInvariant(request.LastName.Trim()[0]);
         return [.. alike
+            .Where(r => r.LastName.Length > 0 && char.ToLowerInvariant(r.LastName[0]) == initial)
             .Where(r => r.DateOfBirth == request.DateOfBirth
                         || (address is not null && AddressKey(r.Street, r.HouseNumber, r.PostalCode) == address
                             && string.Equals(r.FirstName.Trim(), request.FirstName.Trim(), StringComparison.CurrentCultureIgnoreCase)))
