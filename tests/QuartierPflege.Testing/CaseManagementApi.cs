@@ -30,6 +30,8 @@ public sealed class CaseManagementApi(HttpClient caseManager)
             careLevel = "None",
             languages = new[] { "de" },
             relatives = Array.Empty<object>(),
+            // The same test resident again and again in one database: not a duplicate to warn about.
+            createDespiteDuplicates = true,
         }));
         await CreatedIdAsync(await caseManager.PostAsJsonAsync($"{Api}/residents/{resident}/consents", new { purpose = "StoreData", givenOn = "2026-03-02", form = "Written" }));
         await CreatedIdAsync(await caseManager.PostAsJsonAsync($"{Api}/residents/{resident}/consents",

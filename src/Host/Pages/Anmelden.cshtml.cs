@@ -1,10 +1,13 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.Host.Identity.Features.SignIn;
 
 namespace QuartierPflege.Host.Pages;
 
-internal sealed class AnmeldenModel(SignInUser signInUser) : PageModel
+internal sealed class AnmeldenModel(SignInUser signInUser, IEnumerable<StartPage> startPages, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public SignInForm Input { get; set; } = new();
@@ -26,11 +29,31 @@ internal sealed class AnmeldenModel(SignInUser signInUser) : PageModel
             return Page();
         }
 
-        return LocalRedirect(SafeReturnUrl);
+        return LocalRedirect(HasSafeReturnUrl ? SafeReturnUrl : await StartPageAsync(outcome.Value!.Roles));
+    }
+
+    /// <summary>
+    /// The start page of the roles just signed in with: this request's <see cref="PageModel.User"/> is still the
+    /// anonymous one, so the policies are checked against a principal of those roles.
+    /// </summary>
+    private async Task<string> StartPageAsync(IReadOnlyList<string> roles)
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(roles.Select(r => new Claim(ClaimTypes.Role, r)), "Anmeldung"));
+        foreach (var page in startPages.OrderBy(p => p.Order))
+        {
+            if ((await authorization.AuthorizeAsync(principal, page.Policy)).Succeeded)
+            {
+                return page.Path;
+            }
+        }
+
+        return "/";
     }
 
     // Only local addresses: a crafted link must not send someone to another site after signing in.
-    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    private bool HasSafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/";
+
+    private string SafeReturnUrl => HasSafeReturnUrl ? ReturnUrl! : "/";
 
     internal sealed class SignInForm
     {

@@ -332,6 +332,7 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
         {
             firstName = "Hertha", lastName = "Handy", dateOfBirth = "1938-02-01", street = "Bahnhofstraße", houseNumber = "3",
             postalCode = "04720", city = "Döbeln", quartier = "Döbeln-Ost", careLevel = "Pflegegrad2", phone = "03431 123456",
+            createDespiteDuplicates = true,
         });
         var residentId = (await resident.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         (await api.PostAsJsonAsync($"/api/case-management/residents/{residentId}/consents", new { purpose = "StoreData", givenOn = "2026-03-01", form = "Written" })).EnsureSuccessStatusCode();
@@ -360,7 +361,7 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
         await phone.SignInAsync(manager);
         foreach (var path in new[]
                  {
-                     "/CaseManagement", "/CaseManagement/Hinweise", "/CaseManagement/Hinweise/Melden", "/CaseManagement/Bewohner",
+                     "/CaseManagement/Heute", "/CaseManagement", "/CaseManagement/Hinweise", "/CaseManagement/Hinweise/Melden", "/CaseManagement/Bewohner",
                      "/CaseManagement/Bewohner/Neu", $"/CaseManagement/Bewohner/{residentId}", $"/CaseManagement/Bewohner/{residentId}/Bearbeiten",
                      $"/CaseManagement/Bewohner/{residentId}/Einwilligungen", "/CaseManagement/Faelle/Neu", $"/CaseManagement/Faelle/{caseId}",
                      $"/CaseManagement/Faelle/{caseId}/Hausbesuche", $"/CaseManagement/Faelle/{caseId}/Plan", $"/CaseManagement/Faelle/{caseId}/Wiedervorlagen",

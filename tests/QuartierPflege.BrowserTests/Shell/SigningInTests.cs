@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QuartierPflege.BrowserTests.Support;
 using QuartierPflege.BuildingBlocks.Security;
@@ -68,6 +69,16 @@ public sealed class SigningInTests(BrowserApp app, Chromium chromium, ITestOutpu
         await session.AssertNoHorizontalScrollingAsync();
 
         await session.SubmitSignInFormAsync(user.Email, TestUser.Password);
+
+        if (role is Roles.Fallmanagement or Roles.Koordination)
+        {
+            // Case work starts the day on "Heute"; the overview of areas is one click away.
+            await Expect(page).ToHaveURLAsync(app.UrlOf("/CaseManagement/Heute"));
+            await Expect(session.MainHeading).ToHaveTextAsync(new Regex("^Heute, "));
+            await session.ScreenshotAsync($"heute-{role}");
+            await session.AssertNoHorizontalScrollingAsync();
+            await session.GotoAsync("/");
+        }
 
         await Expect(page).ToHaveURLAsync(app.UrlOf("/"));
         await Expect(session.MainHeading).ToHaveTextAsync($"Guten Tag, {name}");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QuartierPflege.Testing;
 using Xunit.Abstractions;
@@ -58,6 +59,13 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await GotoAsync("/Anmelden");
         await SubmitSignInFormAsync(email, password);
+        // Case work lands on its "Heute" page, everyone else on the overview; the tests go on from the overview.
+        await Assertions.Expect(Page).Not.ToHaveURLAsync(new Regex("/Anmelden"));
+        if (Page.Url != _app.UrlOf("/"))
+        {
+            await GotoAsync("/");
+        }
+
         await Assertions.Expect(Page).ToHaveURLAsync(_app.UrlOf("/"));
     }
 

@@ -46,12 +46,15 @@ public sealed class FollowUpTests(QpApp app) : IClassFixture<QpApp>
         var empty = await (await client.PostAsJsonAsync(url, new { title = "" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         var badDate = await (await client.PostAsJsonAsync(url, new { dueOn = "31.02.2026", title = "Datum" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         var badDone = await (await client.PutAsJsonAsync($"{url}/{Guid.NewGuid()}/done", new { })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        app.Clock.Reset(QpApp.DefaultStart);
+        var tooFar = await (await client.PostAsJsonAsync(url, new { dueOn = "2028-03-03", title = "Tippfehler im Jahr" })).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal("Die Wiedervorlage kann nicht vor der Eröffnung des Falls (01.02.2026) liegen.", beforeOpening.FieldMessage("dueOn"));
         Assert.Equal("Bitte geben Sie an, wann die Wiedervorlage fällig ist.", empty.FieldMessage("dueOn"));
         Assert.Equal("Bitte geben Sie an, worum es geht.", empty.FieldMessage("title"));
         Assert.NotEmpty(badDate.FieldMessage("dueOn"));
         Assert.NotEmpty(badDone.FieldMessage("done"));
+        Assert.Equal("Eine Wiedervorlage darf höchstens 2 Jahre in der Zukunft liegen (spätestens 02.03.2028).", tooFar.FieldMessage("dueOn"));
         Assert.Equal(0, await app.DbAsync(db => db.FollowUps.CountAsync(f => f.CaseId == @case.Id)));
     }
 

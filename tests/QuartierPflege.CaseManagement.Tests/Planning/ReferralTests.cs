@@ -134,6 +134,23 @@ public sealed class ReferralTests(PlanningApp app) : IClassFixture<PlanningApp>
     }
 
     [Fact]
+    public async Task A_declined_referral_shows_the_reason_and_the_next_partners_and_is_on_the_case_manager_s_Heute_page()
+    {
+        var (@case, _, referralId, partner) = await SentReferralAsync();
+        app.Partners.Add("Alltagshilfe Nächster", ServiceCategories.Haushaltshilfe, PlanningTestData.Quartier);
+
+        await app.PublishAndWaitAsync(new ReferralDeclined(Guid.NewGuid(), default, referralId, partner.PartnerId, "Keine Kapazität bis Mai."));
+
+        var plan = await @case.Client.GetStringAsync(@case.Page("Plan"));
+        var today = await @case.Client.GetStringAsync("/CaseManagement/Heute");
+        Assert.Contains("<strong>Vermittlung abgelehnt</strong> von Helfende Hände Döbeln", plan, StringComparison.Ordinal);
+        Assert.Contains("„Keine Kapazität bis Mai.“", plan, StringComparison.Ordinal);
+        var next = plan[plan.IndexOf("Nächste Netzwerkpartner", StringComparison.Ordinal)..];
+        Assert.Contains("<li>Alltagshilfe Nächster</li>", next[..next.IndexOf("</ul>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("Abgelehnt – nächsten Partner wählen: Haushaltshilfe vermitteln – Helfende Hände Döbeln", today, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unavailable_partner_flags_open_referrals_with_the_alternatives()
     {
         var (@case, stepId, _, partner) = await SentReferralAsync();

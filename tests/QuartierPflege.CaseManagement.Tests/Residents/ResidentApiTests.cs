@@ -80,6 +80,58 @@ public sealed class ResidentApiTests(QpApp app) : IClassFixture<QpApp>
     }
 
     [Fact]
+    public async Task A_resident_with_the_same_name_and_birth_date_or_at_the_same_address_is_offered_before_a_second_is_created()
+    {
+        var client = await app.SignedInClientAsync(Roles.Fallmanagement);
+        await client.CreateResidentAsync("Gertrud", "Doppelmann");
+        var again = CaseWorkApi.ResidentBody("Gertrud", "Doppelmann");
+        again["createDespiteDuplicates"] = false;
+        var sameAddress = CaseWorkApi.ResidentBody("Gertrud", "Doppelman");
+        sameAddress["createDespiteDuplicates"] = false;
+        sameAddress["dateOfBirth"] = "1950-01-01";
+        sameAddress["street"] = "Bahnhofstr.";
+        var other = CaseWorkApi.ResidentBody("Gertrud", "Einzelmann");
+        other["createDespiteDuplicates"] = false;
+        other["street"] = "Am Anger";
+        var before = await app.CountResidentsAsync();
+
+        var refused = await (await client.PostAsJsonAsync(CaseWorkApi.Residents, again)).ProblemAsync(HttpStatusCode.BadRequest);
+        var nearby = await (await client.PostAsJsonAsync(CaseWorkApi.Residents, sameAddress)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("Gertrud Doppelmann, geboren am 14.05.1941, Bahnhofstraße 12 (2. OG links), 04720 Döbeln", string.Join(" ", refused.FieldMessages("createDespiteDuplicates")));
+        Assert.Contains("Gertrud Doppelmann", string.Join(" ", nearby.FieldMessages("createDespiteDuplicates")));
+        Assert.Equal(before, await app.CountResidentsAsync());
+        again["createDespiteDuplicates"] = true;
+        await (await client.PostAsJsonAsync(CaseWorkApi.Residents, again)).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync(CaseWorkApi.Residents, other)).JsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task The_list_finds_residents_by_address_and_by_case_number()
+    {
+        var client = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var quartier = await app.NewQuartierAsync();
+        var body = CaseWorkApi.ResidentBody("Agnes", "Adressfeld", quartier);
+        body["street"] = "Zwingerweg";
+        body["houseNumber"] = "7";
+        var agnes = await (await client.PostAsJsonAsync(CaseWorkApi.Residents, body)).JsonAsync(HttpStatusCode.Created);
+        var agnesId = agnes.GetProperty("id").GetGuid();
+        await client.CreateResidentAsync("Bodo", "Anderswo", quartier);
+        await client.GiveStoreDataConsentAsync(agnesId);
+        var (_, number) = await client.OpenCaseAsync(agnesId);
+
+        var byStreet = await (await client.GetAsync($"{CaseWorkApi.Residents}?q=zwingerw 7")).JsonAsync(HttpStatusCode.OK);
+        var byNameAndStreet = await (await client.GetAsync($"{CaseWorkApi.Residents}?q=agnes zwinger&quartier={quartier}")).JsonAsync(HttpStatusCode.OK);
+        var byNumber = await (await client.GetAsync($"{CaseWorkApi.Residents}?q={number.ToLowerInvariant()}")).JsonAsync(HttpStatusCode.OK);
+        var page = await (await client.GetAsync($"/CaseManagement/Bewohner?q={number}")).HtmlAsync();
+
+        Assert.Equal(["Adressfeld"], byStreet.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("lastName").GetString()));
+        Assert.Equal(["Adressfeld"], byNameAndStreet.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("lastName").GetString()));
+        Assert.Equal([agnesId], byNumber.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
+        Assert.Contains("Adressfeld, Agnes", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Later_pages_continue_where_the_first_ended()
     {
         var client = await app.SignedInClientAsync(Roles.Fallmanagement);

@@ -26,6 +26,8 @@ internal static class CaseWorkApi
         ["tenancyNumber"] = "M-4711",
         ["languages"] = new[] { "Deutsch", "Russisch" },
         ["relatives"] = new object[] { new { name = "Anna Musterfrau", role = "Tochter", phone = "0171 1234567", mayBeContacted = true } },
+        // Tests create the same person many times in one database: the duplicate warning has tests of its own.
+        ["createDespiteDuplicates"] = true,
     };
 
     public static async Task<Guid> CreateResidentAsync(this HttpClient client, string firstName = "Erika", string lastName = "Musterfrau", string quartier = "Döbeln-Nord")

@@ -24,7 +24,14 @@ public static class ConcurrentEdits
     /// Commits the session (documents and the outbox's messages together); a concurrent edit becomes the German 409
     /// outcome, and the refused operations and messages are dropped so that no later save of the same request sends them.
     /// </summary>
-    public static async Task<Outcome<T>> SaveOrConflictAsync<T>(this IDocumentSession session, IMartenOutbox outbox, T value, CancellationToken cancellationToken)
+    public static Task<Outcome<T>> SaveOrConflictAsync<T>(this IDocumentSession session, IMartenOutbox outbox, T value, CancellationToken cancellationToken)
+        => SaveAsync(session, outbox, value, cancellationToken);
+
+    /// <summary>The same for a commit that publishes no messages (documents and audit entries only).</summary>
+    public static Task<Outcome<T>> SaveOrConflictAsync<T>(this IDocumentSession session, T value, CancellationToken cancellationToken)
+        => SaveAsync(session, null, value, cancellationToken);
+
+    private static async Task<Outcome<T>> SaveAsync<T>(IDocumentSession session, IMartenOutbox? outbox, T value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         try

@@ -9,6 +9,9 @@ public static class ModuleServices
     public static IServiceCollection AddNavigationItem(this IServiceCollection services, NavigationItem item)
         => services.AddSingleton(item);
 
+    public static IServiceCollection AddStartPage(this IServiceCollection services, StartPage page)
+        => services.AddSingleton(page);
+
     public static IServiceCollection AddDemoDataSeeder<TSeeder>(this IServiceCollection services)
         where TSeeder : class, IDemoDataSeeder
         => services.AddScoped<IDemoDataSeeder, TSeeder>();

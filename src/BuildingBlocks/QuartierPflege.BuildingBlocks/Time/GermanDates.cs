@@ -16,6 +16,27 @@ public static class GermanDates
     public static string Show(Instant instant) => DayAndTime.Format(instant.InBerlin().LocalDateTime);
 
     /// <summary>
+    /// How long ago a day was, in words: "heute", "gestern", "vor 3 Tagen" (never "vor 0 Tagen"); a day after
+    /// <paramref name="today"/> is "morgen" or "in 3 Tagen".
+    /// </summary>
+    public static string DaysAgo(LocalDate date, LocalDate today) => DaysAgo(Period.Between(date, today, PeriodUnits.Days).Days);
+
+    /// <summary>A number of days ago in words (negative: ahead), as <see cref="DaysAgo(LocalDate, LocalDate)"/>.</summary>
+    public static string DaysAgo(int days)
+        => days switch
+        {
+            0 => "heute",
+            1 => "gestern",
+            -1 => "morgen",
+            > 1 => $"vor {days} Tagen",
+            _ => $"in {-days} Tagen",
+        };
+
+    /// <summary>The date, with "heute", "gestern" or "morgen" in front where it is one of those: "heute (02.03.2026)".</summary>
+    public static string ShowNear(LocalDate date, LocalDate today)
+        => Math.Abs(Period.Between(date, today, PeriodUnits.Days).Days) <= 1 ? $"{DaysAgo(date, today)} ({Show(date)})" : Show(date);
+
+    /// <summary>
     /// A date typed into a form: ISO (what <c>input type="date"</c> sends) or German (2.3.2026, 02.03.2026).
     /// </summary>
     public static bool TryParseInput(string text, out LocalDate date)

@@ -34,6 +34,7 @@ public static class CaseManagementModule
             o.CodeGeneration.AlwaysUseServiceLocationFor<IStaffDirectory>();
         });
         services.AddNavigationItem(new NavigationItem("Fälle", "/CaseManagement", Policies.CaseWork, 10));
+        services.AddStartPage(new StartPage("/CaseManagement/Heute", Policies.CaseWork, 10));
         services.AddScoped<AuditTrail>();
         services.AddScoped<CaseAccess>();
         services.AddValidatorsOf(typeof(CaseManagementModule).Assembly);

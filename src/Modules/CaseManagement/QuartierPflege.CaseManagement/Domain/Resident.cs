@@ -45,6 +45,9 @@ internal sealed class Resident : IRevisioned
     /// <summary>Lower-case "last first" for the name search (a duplicated column with a trigram index); derived, never set.</summary>
     public string SearchName => SearchNameOf(FirstName, LastName);
 
+    /// <summary>Lower-case "street number postal-code city" for the search by address (a duplicated column with a trigram index); derived.</summary>
+    public string SearchAddress => $"{Street} {HouseNumber} {PostalCode} {City}".ToLowerInvariant();
+
     /// <summary>Marten's numeric revision: two people editing the same resident (relatives included) get a conflict.</summary>
     public int Version { get; set; }
 

@@ -45,7 +45,8 @@ internal static class CaseManagementDocuments
         o.Schema.For<Resident>().DatabaseSchemaName(Schema).DocumentAlias("resident")
             .Duplicate(r => r.Quartier)
             // Substring and typo search on names ("schmi", "Schmitt" find Schmidt): trigram index.
-            .Duplicate(r => r.SearchName, configure: Trigram);
+            .Duplicate(r => r.SearchName, configure: Trigram)
+            .Duplicate(r => r.SearchAddress, configure: Trigram);
 
         o.Schema.For<Case>().DatabaseSchemaName(Schema).DocumentAlias("case")
             .Duplicate(c => c.Number, configure: i => i.IsUnique = true)
@@ -131,24 +132,6 @@ internal static class CaseManagementDocuments
     {
         var next = (await session.AdvancedSql.QueryAsync<long>($"select nextval('{CaseNumberSequence}')", cancellationToken)).Single();
         return $"F-{year}-{next:0000}";
-    }
-
-    /// <summary>
-    /// Saves the session; false when a revision did not match (someone saved in between). The failed operations are
-    /// dropped then, so that a later save of the same request (the audit entry of re-reading the page) does not repeat them.
-    /// </summary>
-    public static async Task<bool> TrySaveAsync(this IDocumentSession session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (QuartierPflege.BuildingBlocks.Documents.ConcurrentEdits.IsConflict(ex))
-        {
-            session.EjectAllPendingChanges();
-            return false;
-        }
     }
 
     /// <summary>

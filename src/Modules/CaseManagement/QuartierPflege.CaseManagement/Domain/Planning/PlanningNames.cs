@@ -61,5 +61,5 @@ internal static class PlanningNames
     public static string YesNo(bool value) => value ? "ja" : "nein";
 
     public static string Date(NodaTime.LocalDate? date)
-        => date is { } d ? d.ToString("dd.MM.uuuu", System.Globalization.CultureInfo.InvariantCulture) : "–";
+        => date is { } d ? QuartierPflege.BuildingBlocks.Time.GermanDates.Show(d) : "–";
 }

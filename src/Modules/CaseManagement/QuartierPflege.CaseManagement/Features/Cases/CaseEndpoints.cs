@@ -11,6 +11,7 @@ using QuartierPflege.CaseManagement.Features.Cases.Handover;
 using QuartierPflege.CaseManagement.Features.Cases.Journal;
 using QuartierPflege.CaseManagement.Features.Cases.Overview;
 using QuartierPflege.CaseManagement.Features.Cases.Status;
+using QuartierPflege.CaseManagement.Features.Cases.Today;
 
 namespace QuartierPflege.CaseManagement.Features.Cases;
 
@@ -23,6 +24,9 @@ internal static class CaseEndpoints
                 (await handler.HandleAsync(new DashboardQuery(quartier, status, search, page, problem), ct)).ToHttpResult(TypedResults.Ok))
             .RequireAuthorization(Policies.CaseWork)
             .WithSummary("Übersicht: meine offenen Fälle, Überfälliges, Fälle ohne Kontakt");
+        api.MapGet("/today", async (GetToday handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
+            .RequireAuthorization(Policies.CaseWork)
+            .WithSummary("Heute: Fälliges und Überfälliges, neue Hinweise, Fälle ohne Kontakt, Vermittlungen; für die Koordination das ganze Programm");
 
         var cases = api.MapGroup("/cases/{id:guid}").RequireAuthorization(Policies.CaseWork);
         cases.MapGet(string.Empty, async (Guid id, GetCaseOverview handler, CancellationToken ct) =>

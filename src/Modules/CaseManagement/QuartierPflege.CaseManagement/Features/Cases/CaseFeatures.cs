@@ -11,6 +11,7 @@ using QuartierPflege.CaseManagement.Features.Cases.Journal;
 using QuartierPflege.CaseManagement.Features.Cases.Overview;
 using QuartierPflege.CaseManagement.Features.Cases.Reminders;
 using QuartierPflege.CaseManagement.Features.Cases.Status;
+using QuartierPflege.CaseManagement.Features.Cases.Today;
 
 namespace QuartierPflege.CaseManagement.Features.Cases;
 
@@ -26,6 +27,7 @@ internal static class CaseFeatures
         services.AddScoped<ListDeputyCandidates>();
         services.AddScoped<HandOverCase>();
         services.AddScoped<GetDashboard>();
+        services.AddScoped<GetToday>();
         services.AddScoped<IOverdueItemsSource, OverdueFollowUps>();
         services.AddScoped<ListFollowUps>();
         services.AddScoped<AddFollowUp>();

@@ -18,7 +18,10 @@ internal static class CaseFormats
 
     public static string IsoDate(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    /// <summary>Reads the value of an <c>input type="date"</c> (ISO); empty is null, anything else unreadable is false.</summary>
+    /// <summary>
+    /// Reads a date field (ISO from <c>input type="date"</c>, or typed the German way) with <see cref="GermanDates"/>;
+    /// empty is null, anything else unreadable is false.
+    /// </summary>
     public static bool TryParseIsoDate(string? text, out LocalDate? date)
     {
         date = null;
@@ -27,12 +30,12 @@ internal static class CaseFormats
             return true;
         }
 
-        var result = LocalDatePattern.Iso.Parse(text.Trim());
-        if (result.Success)
+        if (!GermanDates.TryParseInput(text, out var parsed))
         {
-            date = result.Value;
+            return false;
         }
 
-        return result.Success;
+        date = parsed;
+        return true;
     }
 }

@@ -7,7 +7,6 @@ using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using Wolverine.Marten;
-using Wolverine.Runtime;
 
 namespace QuartierPflege.CaseManagement.Features.Planning;
 
@@ -66,24 +65,5 @@ internal sealed class PlanningCases(CaseAccess access, IDocumentSession session,
     /// Saves documents, audit entries and the published messages in one commit; a concurrent edit becomes the German 409
     /// message, and nothing of this edit is stored or sent.
     /// </summary>
-    public async Task<Outcome<T>> SaveAsync<T>(T value, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return Outcome<T>.Done(value);
-        }
-        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
-        {
-            // The failed operations and envelopes would otherwise go out with the next save of this request (e.g. the
-            // audit entry of re-reading the plan for the page).
-            session.EjectAllPendingChanges();
-            if (outbox is MessageContext context)
-            {
-                await context.ClearAllAsync();
-            }
-
-            return Outcome<T>.Conflict(ApiProblems.ConcurrentEditMessage);
-        }
-    }
+    public Task<Outcome<T>> SaveAsync<T>(T value, CancellationToken cancellationToken) => session.SaveOrConflictAsync(outbox, value, cancellationToken);
 }

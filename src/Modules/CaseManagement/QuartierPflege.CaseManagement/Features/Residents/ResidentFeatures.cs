@@ -21,6 +21,7 @@ internal static class ResidentFeatures
         services.AddScoped<UpdateResident>();
         services.AddScoped<GetResident>();
         services.AddScoped<SearchResidents>();
+        services.AddScoped<PossibleDuplicates>();
         services.AddScoped<ConsentCheck>();
         services.AddScoped<GiveConsent>();
         services.AddScoped<WithdrawConsent>();

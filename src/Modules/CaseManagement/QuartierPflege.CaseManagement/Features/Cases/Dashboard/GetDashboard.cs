@@ -149,13 +149,7 @@ internal sealed class GetDashboard(
             shown = await cases.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         }
 
-        var silent = scope.Apply(session.Query<Case>()).Where(c => c.Status != CaseStatus.Closed && c.LastContactOn <= cutoff);
-        // Counting stops at the cap: ids of at most CountCap + 1 cases, read from the partial index.
-        var silentTotal = (await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ProgrammeCountCap + 1)
-            .Select(c => c.Id).ToListAsync(cancellationToken)).Count;
-        var silentShown = silentTotal == 0
-            ? []
-            : await silent.OrderBy(c => c.LastContactOn).ThenBy(c => c.Number).Take(ListLimit).ToListAsync(cancellationToken);
+        var (silentTotal, silentShown) = await SilentProgrammeCases.FindAsync(session, scope, cutoff, ListLimit, ProgrammeCountCap, cancellationToken);
         return new CaseLists(total, page, pageCount, shown, silentTotal, silentShown, ProgrammeCountCap);
     }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
@@ -13,9 +14,14 @@ internal sealed record AddFollowUpRequest(LocalDate? DueOn, string? Title, strin
 
 internal sealed class AddFollowUpRequestValidator : AbstractValidator<AddFollowUpRequest>
 {
-    public AddFollowUpRequestValidator()
+    /// <summary>A follow-up further ahead is a typing error (2062 for 2026), not a plan: nobody looks that far.</summary>
+    public const int MaxYearsAhead = 2;
+
+    public AddFollowUpRequestValidator(IClock clock)
     {
-        RuleFor(r => r.DueOn).NotNull().WithMessage("Bitte geben Sie an, wann die Wiedervorlage fällig ist.");
+        RuleFor(r => r.DueOn).NotNull().WithMessage("Bitte geben Sie an, wann die Wiedervorlage fällig ist.")
+            .Must(d => d is not { } due || due <= clock.Today().PlusYears(MaxYearsAhead))
+            .WithMessage(r => $"Eine Wiedervorlage darf höchstens {MaxYearsAhead} Jahre in der Zukunft liegen (spätestens {GermanDates.Show(clock.Today().PlusYears(MaxYearsAhead))}).");
         RuleFor(r => r.Title).NotEmpty().WithMessage("Bitte geben Sie an, worum es geht.")
             .MaximumLength(200).WithMessage("Der Betreff darf höchstens 200 Zeichen lang sein.");
         RuleFor(r => r.Note).MaximumLength(2000).WithMessage("Die Notiz darf höchstens 2000 Zeichen lang sein.");

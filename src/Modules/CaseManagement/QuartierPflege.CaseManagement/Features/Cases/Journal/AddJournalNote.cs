@@ -1,5 +1,6 @@
 using FluentValidation;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
@@ -87,8 +88,6 @@ internal sealed class AddJournalNote(
             (note.IsContact ? $"Kontakt am {CaseFormats.Date(note.ContactOn)} notiert" : "Journalnotiz geschrieben") + (note.IsConfidential ? " (vertraulich)" : string.Empty),
             @case.ResidentId, @case.Id, note.IsConfidential);
         // Someone changed the case between reading and saving: nothing of this note is stored; writing it again works.
-        return await session.TrySaveAsync(cancellationToken)
-            ? Outcome<Guid>.Done(note.Id)
-            : Outcome<Guid>.Conflict(ApiProblems.ConcurrentEditMessage);
+        return await session.SaveOrConflictAsync(note.Id, cancellationToken);
     }
 }

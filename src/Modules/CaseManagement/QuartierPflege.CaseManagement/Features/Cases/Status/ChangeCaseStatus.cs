@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
@@ -72,8 +73,6 @@ internal static class CaseSaving
     public static async Task<Outcome<int>> SaveAsync(IDocumentSession session, Case @case, CancellationToken cancellationToken)
     {
         var version = session.StoreNextRevision(@case);
-        return await session.TrySaveAsync(cancellationToken)
-            ? Outcome<int>.Done(version)
-            : Outcome<int>.Conflict(ApiProblems.ConcurrentEditMessage);
+        return await session.SaveOrConflictAsync(version, cancellationToken);
     }
 }

@@ -65,7 +65,8 @@ internal sealed record ReferralView(
     Instant? CompletedAt,
     string? ContactPerson,
     string? Reason,
-    double? ResponseHours);
+    double? ResponseHours,
+    IReadOnlyList<PartnerChoice> NextPartners);
 
 internal sealed record NeighbourHelpView(
     Guid RequestId,
@@ -101,12 +102,13 @@ internal sealed class GetPlan(PlanningCases cases, IDocumentSession session, Aud
             .OrderBy(s => s.DueOn == null).ThenBy(s => s.DueOn).ThenBy(s => s.CreatedAt).ToList();
         var resident = await cases.ResidentAsync(@case, cancellationToken);
         var names = await PartnerNamesAsync(steps, cancellationToken);
+        var next = await NextPartnersAsync(steps, @case.Quartier, cancellationToken);
         await audit.SaveReadAsync("Case", caseId, "Wege-Hilfe-Plan angesehen", @case.ResidentId, @case.Id, cancellationToken);
 
         return new PlanView(@case.Id, @case.Number, @case.ResidentId, resident?.DisplayName ?? string.Empty, @case.Quartier, @case.OpenedOn, @case.Status, @case.ClosedOn,
             problems.Select(p => new ProblemView(p.Id, p.Kind, p.Title, p.OtherText, p.Description, p.Alternatives, p.ChosenAlternative, p.ChoiceReason,
                 p.SourceHomeVisitId, p.Outcome, p.OutcomeNote, p.Version,
-                steps.Where(s => s.ProblemId == p.Id).Select(s => Describe(s, names)).ToList())).ToList());
+                steps.Where(s => s.ProblemId == p.Id).Select(s => Describe(s, names, next)).ToList())).ToList());
     }
 
     private async Task<Dictionary<Guid, string>> PartnerNamesAsync(IEnumerable<PlanStep> steps, CancellationToken cancellationToken)
@@ -120,7 +122,32 @@ internal sealed class GetPlan(PlanningCases cases, IDocumentSession session, Aud
         return names;
     }
 
-    private static StepView Describe(PlanStep step, Dictionary<Guid, string> partnerNames) => new(
+    /// <summary>
+    /// For each open step whose referral a partner declined: the other active partners of the same category in the
+    /// case's Quartier, leaving out those that already declined that category for this case (the next ones to ask).
+    /// </summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<PartnerChoice>>> NextPartnersAsync(List<PlanStep> steps, string quartier, CancellationToken cancellationToken)
+    {
+        var next = new Dictionary<Guid, IReadOnlyList<PartnerChoice>>();
+        var declined = steps.Where(s => s.Referral is { Status: ReferralStatus.Declined } && s.Status is not (StepStatus.Done or StepStatus.Cancelled)).ToList();
+        foreach (var category in declined.Select(s => s.Referral!.ServiceCategory).Distinct(StringComparer.Ordinal))
+        {
+            var refused = steps.Where(s => s.Referral is { Status: ReferralStatus.Declined } r && r.ServiceCategory == category)
+                .Select(s => s.Referral!.PartnerId).ToHashSet();
+            IReadOnlyList<PartnerChoice> choices = [.. (await partners.FindPartnersAsync(category, quartier, cancellationToken))
+                .Where(p => !refused.Contains(p.PartnerId))
+                .OrderBy(p => p.Name, StringComparer.CurrentCulture)
+                .Select(p => new PartnerChoice(p.PartnerId, p.Name))];
+            foreach (var step in declined.Where(s => s.Referral!.ServiceCategory == category))
+            {
+                next[step.Id] = choices;
+            }
+        }
+
+        return next;
+    }
+
+    private static StepView Describe(PlanStep step, Dictionary<Guid, string> partnerNames, Dictionary<Guid, IReadOnlyList<PartnerChoice>> nextPartners) => new(
         step.Id,
         step.Kind,
         step.Title,
@@ -135,7 +162,8 @@ internal sealed class GetPlan(PlanningCases cases, IDocumentSession session, Aud
         step.Referral is { } r
             ? new ReferralView(r.Id, r.PartnerId, r.PartnerName, r.ServiceCategory, r.DisclosedSummary, r.ContactDetailsDisclosed, r.RespondBy, r.Status,
                 r.SentAt, r.AnsweredAt, r.CompletedAt, r.ContactPerson, r.Reason,
-                r.AnsweredAt is { } answered ? Math.Round((answered - r.SentAt).TotalHours, 1) : null)
+                r.AnsweredAt is { } answered ? Math.Round((answered - r.SentAt).TotalHours, 1) : null,
+                nextPartners.GetValueOrDefault(step.Id, []))
             : null,
         step.NeighbourHelp is { } h
             ? new NeighbourHelpView(h.Id, h.RoleProfileKey, h.Description, h.HoursPerMonth, h.PreferredTimes, h.StartsOn, h.Status, PlanningNames.Of(h.Status),

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
@@ -101,6 +102,7 @@ internal sealed class TriageConcern(
     private async Task<Outcome<Guid>> SaveAsync(Concern concern, CancellationToken cancellationToken)
     {
         session.StoreNextRevision(concern);
-        return await session.TrySaveAsync(cancellationToken) ? Outcome<Guid>.Done(concern.Id) : Outcome<Guid>.Conflict(AlreadyTriaged);
+        var saved = await session.SaveOrConflictAsync(concern.Id, cancellationToken);
+        return saved.Kind == OutcomeKind.Conflict ? Outcome<Guid>.Conflict(AlreadyTriaged) : saved;
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
@@ -128,11 +129,7 @@ internal sealed class OpenCase(
             audit.Record(AuditAction.Update, "Concern", concern.Id, $"Hinweis wurde zum Fall {@case.Number}", resident.Id, @case.Id);
         }
 
-        if (!await session.TrySaveAsync(cancellationToken))
-        {
-            return Outcome<OpenedCase>.Conflict(TriageConcern.AlreadyTriaged);
-        }
-
-        return Outcome<OpenedCase>.Done(new OpenedCase(@case.Id, @case.Number));
+        var saved = await session.SaveOrConflictAsync(new OpenedCase(@case.Id, @case.Number), cancellationToken);
+        return saved.Kind == OutcomeKind.Conflict ? Outcome<OpenedCase>.Conflict(TriageConcern.AlreadyTriaged) : saved;
     }
 }

@@ -13,7 +13,8 @@ internal sealed class CreateResident(
     AuditTrail audit,
     ICurrentUser user,
     IClock clock,
-    IValidator<SaveResidentRequest> validator)
+    IValidator<SaveResidentRequest> validator,
+    PossibleDuplicates duplicates)
 {
     public async Task<Outcome<Guid>> HandleAsync(SaveResidentRequest request, CancellationToken cancellationToken)
     {
@@ -21,6 +22,11 @@ internal sealed class CreateResident(
         if (!validation.IsValid)
         {
             return Outcome<Guid>.Invalid(validation);
+        }
+
+        if (!request.CreateDespiteDuplicates && await duplicates.FindAsync(request, cancellationToken) is { Count: > 0 } found)
+        {
+            return Outcome<Guid>.Invalid("createDespiteDuplicates", PossibleDuplicates.Warning(found));
         }
 
         var resident = new Resident

@@ -9,6 +9,8 @@ namespace QuartierPflege.CaseManagement.Features.Residents.Residents;
 /// <summary>
 /// A resident's data as entered when creating or editing. Relatives travel with it: one with an id is edited, one
 /// without is added, and one no longer listed is removed. <see cref="Version"/> is required when editing.
+/// <see cref="CreateDespiteDuplicates"/>: the person creating confirmed that the residents offered as possible
+/// duplicates are others.
 /// </summary>
 internal sealed record SaveResidentRequest(
     string? FirstName,
@@ -25,7 +27,8 @@ internal sealed record SaveResidentRequest(
     string? TenancyNumber,
     IReadOnlyList<string>? Languages,
     IReadOnlyList<RelativeInput>? Relatives,
-    int? Version = null);
+    int? Version = null,
+    bool CreateDespiteDuplicates = false);
 
 internal sealed record RelativeInput(Guid? Id, string? Name, string? Role, string? Phone, bool MayBeContacted);
 

@@ -19,9 +19,10 @@ internal sealed class SearchResidents(IQuerySession session, AuditTrail audit)
     public const int PageSize = 20;
 
     /// <summary>
-    /// Residents whose name matches every word of <paramref name="query"/> (case-insensitive, any order), optionally in
-    /// one Quartier. A word matches as a part of the name ("schmi" finds Schmidt) or as a near spelling of one of its
-    /// words ("Schmitt" finds Schmidt): both through the trigram index on the search name.
+    /// Residents for whom every word of <paramref name="query"/> (case-insensitive, any order) matches the name or the
+    /// address, optionally in one Quartier; a query in the shape of a case number ("F-2026-0042") finds that case's
+    /// resident. A word matches as a part ("schmi" finds Schmidt, "bahnhof" Bahnhofstraße) or as a near spelling of
+    /// one of its words ("Schmitt" finds Schmidt): through the trigram indexes on search name and search address.
     /// </summary>
     public async Task<Outcome<ResidentPage>> HandleAsync(string? query, string? quartier, int? page, CancellationToken cancellationToken)
     {
@@ -36,10 +37,22 @@ internal sealed class SearchResidents(IQuerySession session, AuditTrail audit)
         }
 
         IQueryable<Resident> residents = session.Query<Resident>();
-        foreach (var word in ResidentSearch.Words(query))
+        if (ResidentSearch.CaseNumber(query) is { } caseNumber)
         {
-            var (sql, parameters) = ResidentSearch.WordCondition("d.search_name", word);
-            residents = residents.Where(r => r.MatchesSql(sql, parameters));
+            var ofCase = await session.Query<Case>().Where(c => c.Number == caseNumber).Select(c => c.ResidentId).ToListAsync(cancellationToken);
+            var ids = ofCase.ToArray();
+            residents = residents.Where(r => r.Id.IsOneOf(ids));
+        }
+        else
+        {
+            foreach (var word in ResidentSearch.Words(query))
+            {
+                var (name, nameParameters) = ResidentSearch.WordCondition("d.search_name", word);
+                var (address, addressParameters) = ResidentSearch.WordCondition("d.search_address", word);
+                object[] parameters = [.. nameParameters, .. addressParameters];
+                var sql = $"({name} OR {address})";
+                residents = residents.Where(r => r.MatchesSql(sql, parameters));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(quartier))
@@ -62,8 +75,20 @@ internal sealed class SearchResidents(IQuerySession session, AuditTrail audit)
 }
 
 /// <summary>The name search's pieces shared by the resident list and the dashboard.</summary>
-internal static class ResidentSearch
+internal static partial class ResidentSearch
 {
+    /// <summary>The query as a case number ("f-2026-42" is F-2026-0042), or null when it does not look like one.</summary>
+    public static string? CaseNumber(string? query)
+    {
+        var match = CaseNumberShape().Match(query?.Trim() ?? string.Empty);
+        return match.Success
+            ? $"F-{match.Groups[1].Value}-{int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture):0000}"
+            : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[Ff]-(\d{4})-(\d{1,6})$")]
+    private static partial System.Text.RegularExpressions.Regex CaseNumberShape();
+
     public static IEnumerable<string> Words(string? query)
         => (query ?? string.Empty).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

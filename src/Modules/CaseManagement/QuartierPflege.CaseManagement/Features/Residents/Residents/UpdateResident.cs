@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
@@ -62,8 +63,6 @@ internal sealed class UpdateResident(IDocumentSession session, CaseAccess access
         }
 
         audit.Record(AuditAction.Update, "Resident", resident.Id, $"Bewohner:in geändert: {resident.DisplayName}", residentId: resident.Id);
-        return await session.TrySaveAsync(cancellationToken)
-            ? Outcome<Guid>.Done(resident.Id)
-            : Outcome<Guid>.Conflict(ApiProblems.ConcurrentEditMessage);
+        return await session.SaveOrConflictAsync(resident.Id, cancellationToken);
     }
 }

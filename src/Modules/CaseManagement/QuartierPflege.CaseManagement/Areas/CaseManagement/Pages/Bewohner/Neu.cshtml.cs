@@ -10,7 +10,7 @@ using QuartierPflege.Quartiere.Contracts;
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcerns listConcerns, IQuartierList quartiere) : PageModel
+internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcerns listConcerns, IQuartierList quartiere, PossibleDuplicates possibleDuplicates) : PageModel
 {
     [BindProperty]
     public ResidentForm Input { get; set; } = new();
@@ -24,6 +24,9 @@ internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcer
 
     /// <summary>The concern this resident is created for: its text is shown, what it knows is filled in.</summary>
     public ConcernItem? Concern { get; private set; }
+
+    /// <summary>Residents who may be this one, offered before a second file is started.</summary>
+    public IReadOnlyList<ResidentListItem> Duplicates { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -54,6 +57,10 @@ internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcer
         if (!outcome.IsDone)
         {
             forms.CopyTo(outcome, ModelState, nameof(Input), ResidentForm.RowNames(rows));
+            if (outcome.Errors.ContainsKey("createDespiteDuplicates"))
+            {
+                Duplicates = await possibleDuplicates.FindAsync(request, cancellationToken);
+            }
             await LoadConcernAsync(cancellationToken);
             await Input.OfferQuartiereAsync(quartiere, cancellationToken);
             return Page();

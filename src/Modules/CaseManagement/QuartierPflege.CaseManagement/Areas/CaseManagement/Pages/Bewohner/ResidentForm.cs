@@ -37,6 +37,9 @@ internal sealed class ResidentForm
 
     public int? Version { get; set; }
 
+    /// <summary>Ticked after the possible duplicates were shown: it is another person.</summary>
+    public bool CreateDespiteDuplicates { get; set; }
+
     /// <summary>The active Quartiere of the managed list, for the select (not posted).</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public IReadOnlyList<string> QuartierChoices { get; set; } = [];
@@ -105,7 +108,8 @@ internal sealed class ResidentForm
             TenancyNumber,
             [.. (Languages ?? string.Empty).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             relatives,
-            Version);
+            Version,
+            CreateDespiteDuplicates);
         return (request, rows);
     }
 
