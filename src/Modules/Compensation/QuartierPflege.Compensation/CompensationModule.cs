@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Compensation.Documents;
+using QuartierPflege.Compensation.Features.Sepa;
 using Wolverine;
 
 namespace QuartierPflege.Compensation;
@@ -17,6 +18,7 @@ public static class CompensationModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddCompensationDocuments();
+        services.AddSepaExport(configuration);
         services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(CompensationModule).Assembly));
         services.AddNavigationItem(new NavigationItem("Auszahlungen", "/Compensation", Policies.Finance, 30));
         return services;
