@@ -8,6 +8,7 @@ using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.Compensation.Domain;
 using QuartierPflege.Compensation.Features.Models;
 using QuartierPflege.Compensation.Features.Runs;
+using QuartierPflege.Compensation.Features.Sepa;
 
 namespace QuartierPflege.Compensation;
 
@@ -85,6 +86,7 @@ internal static class CompensationEndpoints
                 !GermanMonths.TryParseKey(month, out var m) ? ApiProblems.Validation("month", MonthMessage)
                 : (await handler.ApproveAsync(m, request, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
             .WithSummary("Lauf freigeben (Vier-Augen-Prinzip: nicht, wer ihn vorbereitet oder geändert hat)");
+        api.MapSepaEndpoints();
     }
 
     private static object Show(CompensationModel m) => new

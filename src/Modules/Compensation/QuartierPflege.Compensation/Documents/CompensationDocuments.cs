@@ -31,5 +31,6 @@ internal static class CompensationDocuments
                 // Exactly one payout per volunteer and month, whatever runs or Hosts compute it.
                 .UniqueIndex(p => p.VolunteerId, p => p.MonthKey)
                 .Duplicate(p => p.RunId);
+            o.Schema.For<Features.Sepa.SepaExportDocument>().DatabaseSchemaName(SchemaName).DocumentAlias("sepa_export");
         });
 }

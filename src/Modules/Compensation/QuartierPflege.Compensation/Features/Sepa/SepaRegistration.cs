@@ -9,6 +9,7 @@ internal static class SepaRegistration
     {
         SepaDebtorOptions.Register(services, configuration);
         services.AddSingleton<ISepaExport, SepaExport>();
+        services.AddScoped<ExportPayoutRun>();
         return services;
     }
 }
