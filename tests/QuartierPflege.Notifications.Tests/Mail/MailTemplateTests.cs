@@ -64,9 +64,24 @@ public sealed class MailTemplateTests
             "fällig:\n\n- Jürgen Weiß (F-2026-0001): Gespräch über die Größe der Wohnung (fällig am 1. März 2026)\n" +
             "- Käthe Özdemir (F-2026-0001): Hausnotruf prüfen (fällig am 2. März 2026)\n\nSie finden",
             digest);
-        Assert.Contains("Summe: 1.234,50 €\nÜber dem steuerfreien Höchstbetrag und daher einbehalten: 61,25 €\n\nVielen Dank", statement);
+        Assert.Contains("Summe: 1.234,50 €\nÜber dem steuerfreien Höchstbetrag und daher einbehalten: 61,25 €\n\nIn diesem Kalenderjahr", statement);
+        Assert.Contains("(mit diesem Betrag): 1.234,50 €\nDavon noch steuerfrei möglich (Ehrenamtspauschale): 0,00 €\n\nIhre Auszahlungen", statement);
         Assert.Contains("<tbody>\n<tr><td>Jürgen Weiß", html);
         Assert.Contains("2. März 2026</td></tr>\n</tbody>", html);
+    }
+
+    [Fact]
+    public void A_statement_shows_the_year_so_far_and_the_remaining_allowance_only_when_one_applies()
+    {
+        var withAllowance = Templates.Render(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved(remainingAllowance: 412.30m));
+        var withoutAllowance = Templates.Render(SampleMails.PayoutApprovedTemplate, SampleMails.PayoutApproved(remainingAllowance: null));
+
+        Assert.Contains("In diesem Kalenderjahr bisher ausgezahlt (mit diesem Betrag): 1.234,50 €", withAllowance.TextBody);
+        Assert.Contains("Davon noch steuerfrei möglich (Ehrenamtspauschale): 412,30 €", withAllowance.TextBody);
+        Assert.Contains("(Ehrenamtspauschale): <strong style=\"white-space: nowrap;\">412,30 €</strong>", withAllowance.HtmlBody);
+        Assert.DoesNotContain("steuerfrei möglich", withoutAllowance.TextBody);
+        Assert.DoesNotContain("steuerfrei möglich", withoutAllowance.HtmlBody);
+        Assert.Contains("In diesem Kalenderjahr bisher ausgezahlt", withoutAllowance.HtmlBody);
     }
 
     [Fact]

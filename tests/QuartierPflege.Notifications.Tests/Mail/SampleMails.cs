@@ -1,5 +1,6 @@
 using NodaTime;
 using QuartierPflege.CaseManagement.Contracts.FollowUps;
+using QuartierPflege.Compensation.Contracts;
 using QuartierPflege.Notifications.Contracts;
 
 namespace QuartierPflege.Notifications.Tests.Mail;
@@ -7,19 +8,6 @@ namespace QuartierPflege.Notifications.Tests.Mail;
 // Shaped like the payloads in shared/MESSAGES.md, so the templates are tested against the fields their messages carry.
 
 internal sealed record FollowUpItem(Guid CaseId, string ResidentDisplayName, string Title, LocalDate DueOn);
-
-internal sealed record PayoutLine(string Text, decimal Quantity, decimal Amount);
-
-internal sealed record PayoutApproved(
-    Guid PayoutId,
-    Guid RunId,
-    Guid VolunteerId,
-    string Email,
-    string DisplayName,
-    YearMonth Month,
-    IReadOnlyList<PayoutLine> Lines,
-    decimal Total,
-    decimal WithheldAboveCap);
 
 internal sealed record TestMail(string Name, object Date, string? Note);
 
@@ -46,16 +34,24 @@ internal static class SampleMails
                 new(Guid.NewGuid(), "Käthe Özdemir", "Hausnotruf prüfen", new LocalDate(2026, 3, 2)),
             ]).Select(i => new DueFollowUp(i.CaseId, "F-2026-0001", i.ResidentDisplayName, i.Title, i.DueOn))]);
 
-    public static PayoutApproved PayoutApproved(decimal withheldAboveCap = 0m) => new(
+    /// <summary>The real contract record (lines, year to date, remaining allowance), with German letters in it.</summary>
+    public static PayoutApproved PayoutApproved(decimal withheldAboveCap = 0m, string email = "ehrenamt@example.org", decimal? remainingAllowance = 0m) => new(
+        Guid.NewGuid(),
+        Instant.FromUtc(2026, 4, 2, 9, 0),
         Guid.NewGuid(),
         Guid.NewGuid(),
         Guid.NewGuid(),
-        "ehrenamt@example.org",
+        email,
         "Grete Müller",
         new YearMonth(2026, 3),
         [new("Nachbarschaftshilfe (Stunden)", 12.5m, 150m), new("Fahrtkosten (km)", 4235m, 1084.50m)],
         1234.50m,
-        withheldAboveCap);
+        withheldAboveCap)
+    {
+        YearToDate = 1234.50m,
+        RemainingAllowance = remainingAllowance,
+        AllowanceName = remainingAllowance is null ? string.Empty : "Ehrenamtspauschale",
+    };
 
     /// <summary>A rendered mail as another module's handler would send it, with German letters in every part.</summary>
     public static SendMail SendMail(string address = "grete.mueller@example.org", string? name = "Grete Müller", string kind = TestMailTemplate) => new(

@@ -1,5 +1,6 @@
 using NodaTime;
 using QuartierPflege.CaseManagement.Contracts.FollowUps;
+using QuartierPflege.Compensation.Contracts;
 using QuartierPflege.Notifications.Contracts;
 using QuartierPflege.Testing;
 using Wolverine.Tracking;
@@ -50,6 +51,27 @@ public sealed class SmtpDeliveryTests(SmtpDeliveryTests.App app) : IClassFixture
         Assert.Contains("Sie finden sie auch in QuartierPflege unter „Fallmanagement“.", received.TextBody);
         Assert.Contains("<td>Käthe Özdemir (F-2026-0001)</td><td>Hausnotruf prüfen</td><td style=\"white-space: nowrap;\">2. März 2026</td>", received.HtmlBody);
         Assert.NotNull(await app.SentMailAsync(command.MessageId));
+    }
+
+    [Fact]
+    public async Task An_approved_payout_sends_the_volunteer_a_statement_with_lines_year_to_date_and_remaining_allowance()
+    {
+        var approved = SampleMails.PayoutApproved(withheldAboveCap: 61.25m, email: "grete.mueller@example.org", remainingAllowance: 0m)
+            with { OccurredAt = app.Clock.GetCurrentInstant() };
+
+        var tracked = await app.PublishAndTrackAsync(approved);
+
+        Assert.Equal(PayoutApproved.MessageName, tracked.Sent.SingleMessage<SendMail>().Kind);
+        var received = Assert.Single(await app.Smtp.WaitForMessagesAsync(1), m => m.To[0].Address == "grete.mueller@example.org");
+        Assert.Equal("Grete Müller", received.To[0].Name);
+        Assert.Equal("Ihre Aufwandsentschädigung für März 2026", received.Subject);
+        Assert.Contains("- Nachbarschaftshilfe (Stunden): 12,5 – 150,00 €", received.TextBody);
+        Assert.Contains("- Fahrtkosten (km): 4235 – 1.084,50 €", received.TextBody);
+        Assert.Contains("Summe: 1.234,50 €", received.TextBody);
+        Assert.Contains("Über dem steuerfreien Höchstbetrag und daher einbehalten: 61,25 €", received.TextBody);
+        Assert.Contains("In diesem Kalenderjahr bisher ausgezahlt (mit diesem Betrag): 1.234,50 €", received.TextBody);
+        Assert.Contains("Davon noch steuerfrei möglich (Ehrenamtspauschale): 0,00 €", received.TextBody);
+        Assert.Contains("<td>Nachbarschaftshilfe (Stunden)</td>", received.HtmlBody);
     }
 
     [Fact]

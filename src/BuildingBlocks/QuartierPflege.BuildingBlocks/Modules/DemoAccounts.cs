@@ -19,9 +19,12 @@ public static class DemoAccounts
 
     public static DemoAccount Finanzen { get; } = new(Guid.Parse("d3e0a000-0000-4000-8000-000000000003"), "finanzen@demo.quartierpflege.de", "Sabine Hoffmann", Roles.Finanzen);
 
+    /// <summary>A second finance person: approves the runs the first one prepared or changed (four eyes).</summary>
+    public static DemoAccount Finanzen2 { get; } = new(Guid.Parse("d3e0a000-0000-4000-8000-000000000006"), "finanzen2@demo.quartierpflege.de", "Thomas Wagner", Roles.Finanzen);
+
     public static DemoAccount Ehrenamt { get; } = new(Guid.Parse("d3e0a000-0000-4000-8000-000000000004"), "ehrenamt@demo.quartierpflege.de", "Gerda Schubert", Roles.Ehrenamt);
 
-    public static IReadOnlyList<DemoAccount> All { get; } = [Koordination, Fallmanagement, Fallmanagement2, Finanzen, Ehrenamt];
+    public static IReadOnlyList<DemoAccount> All { get; } = [Koordination, Fallmanagement, Fallmanagement2, Finanzen, Finanzen2, Ehrenamt];
 }
 
 public sealed record DemoAccount(Guid Id, string Email, string DisplayName, string Role);

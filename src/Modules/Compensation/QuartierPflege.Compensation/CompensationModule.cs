@@ -1,9 +1,16 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Jobs;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.BuildingBlocks.Validation;
+using QuartierPflege.Compensation.Contracts;
+using QuartierPflege.Compensation.Features.Models;
+using QuartierPflege.Compensation.Features.Runs;
 using QuartierPflege.Compensation.Documents;
+using QuartierPflege.Compensation.Features.Sepa;
 using Wolverine;
 
 namespace QuartierPflege.Compensation;
@@ -17,10 +24,22 @@ public static class CompensationModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddCompensationDocuments();
+        services.AddSepaExport(configuration);
         services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(CompensationModule).Assembly));
         services.AddNavigationItem(new NavigationItem("Auszahlungen", "/Compensation", Policies.Finance, 30));
+        services.AddScoped<SaveModel>();
+        services.AddScoped<SaveCaps>();
+        services.AddScoped<ReviewPayoutRun>();
+        services.AddValidatorsOf(typeof(CompensationModule).Assembly);
+        // On the 1st at 02:00 Berlin, for the month that just ended; preparing a month twice changes only its draft.
+        services.AddScheduledCommand<PreparePayoutRun>("compensation.prepare-payout-run", "0 2 1 * *",
+            "Auszahlungslauf des Vormonats vorbereiten", clock => new PreparePayoutRun(Guid.NewGuid(), clock.GetCurrentInstant(), PayoutMonths.Previous(clock.Today())));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCompensation(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCompensation(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapCompensationEndpoints();
+        return endpoints;
+    }
 }
