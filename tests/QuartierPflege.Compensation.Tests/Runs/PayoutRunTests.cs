@@ -235,4 +235,30 @@ public sealed class PayoutRunTests(QpApp app) : IClassFixture<QpApp>
         // 1 h at 10 €, 1 h at 11 € and 10 km at 0,30 € from 16 May.
         Assert.Equal(24m, PayoutOf(await RunAsync(finance, "2025-05"), someone).GetProperty("total").GetDecimal());
     }
+
+    [Fact]
+    public async Task On_the_pages_finance_prepares_a_run_the_preparer_is_refused_approval_and_a_second_person_approves_it()
+    {
+        var preparer = await app.SignedInClientAsync(Roles.Finanzen);
+        var approver = await app.SignedInClientAsync(Roles.Finanzen);
+        var volunteer = await VolunteerAsync("Seitenlauf Sonja", "stundensatz", new YearMonth(2025, 8), (5, 120, 0m));
+
+        var bad = await preparer.SubmitFormAsync("/Compensation", ("Month", "August"));
+        var prepared = await preparer.SubmitFormAsync("/Compensation", ("Month", "2025-08"));
+        var refused = await preparer.SubmitFormAsync("/Compensation/Lauf/2025-08", [new("version", "1")], "/Compensation/Lauf/2025-08?handler=Approve");
+        var page = WebUtility.HtmlDecode(await approver.GetStringAsync("/Compensation/Lauf/2025-08"));
+        var approved = await approver.SubmitFormAsync("/Compensation/Lauf/2025-08", [], "/Compensation/Lauf/2025-08?handler=Approve");
+
+        var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Bitte geben Sie den Monat als JJJJ-MM an", badHtml, StringComparison.Ordinal);
+        Assert.Contains("class=\"error-summary\"", badHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, prepared.StatusCode);
+        Assert.Contains("Vier-Augen-Prinzip", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("<h1>Auszahlungslauf August 2025</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Seitenlauf Sonja: 24,00", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal("Approved", (await RunAsync(approver, "2025-08")).GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal(1, await PayoutCountAsync(volunteer));
+    }
 }
