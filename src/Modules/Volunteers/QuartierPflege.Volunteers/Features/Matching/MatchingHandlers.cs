@@ -53,9 +53,9 @@ internal static class Proposals
     /// then ranks the few rows again and words the reasons, so the two must stay alike.
     /// </summary>
     private static async Task<IReadOnlyList<Domain.Matching.Ranked>> RankAsync(
-        IQuerySession session, HelpRequest request, RoleProfile role, IReadOnlyList<string> neighbours, CancellationToken cancellationToken)
+        IQuerySession session, HelpRequest request, RoleProfile role, IReadOnlyList<string> neighbours, string[] places, CancellationToken cancellationToken)
     {
-        var rows = await session.AdvancedSql.QueryAsync<CandidateRow>(CandidatesSql, cancellationToken, CandidatesParameters(request, role, neighbours));
+        var rows = await session.AdvancedSql.QueryAsync<CandidateRow>(CandidatesSql, cancellationToken, CandidatesParameters(request, role, places));
         return Domain.Matching.Rank(request, role, neighbours, rows.Select(r => new Domain.Matching.Candidate(new Volunteer
         {
             Id = r.VolunteerId, FirstName = r.FirstName, LastName = r.LastName, Quartier = r.Quartier, Availability = r.Availability, Languages = r.Languages,
@@ -64,23 +64,26 @@ internal static class Proposals
     }
 
     /// <summary>
-    /// Candidates: the narrow rows of the role in the places (role and Quartier indexes), with their planned hours (all
-    /// roles for §45a) and people from their active assignments (volunteer index); only the best are joined to their
-    /// volunteers for names, languages and roles.
+    /// Candidates: the narrow rows of the role in the places (role and Quartier indexes); their planned hours (all roles
+    /// for §45a) and people come from the active assignments, summed once per volunteer who has any (far fewer than
+    /// candidates); only the best are joined to their volunteers for names, languages and roles.
     /// </summary>
     internal const string CandidatesSql = $"""
-        WITH best AS (
-            SELECT c.volunteer_id, load.hours, load.people
-            FROM {VolunteersDocuments.MatchCandidates} c
-            CROSS JOIN LATERAL (
-                SELECT coalesce(sum((a.data ->> 'HoursPerMonth')::int) FILTER (WHERE ?::boolean OR a.data ->> 'RoleProfileKey' = c.role_profile_key), 0)::int AS hours,
-                    count(*) FILTER (WHERE a.data ->> 'RoleProfileKey' = c.role_profile_key)::int AS people
-                FROM {VolunteersDocuments.Assignments} a
-                WHERE a.volunteer_id = c.volunteer_id AND a.data ->> 'Status' = 'Active') load
+        WITH load AS (
+            SELECT a.volunteer_id,
+                coalesce(sum((a.data ->> 'HoursPerMonth')::int) FILTER (WHERE ?::boolean OR a.data ->> 'RoleProfileKey' = ?), 0)::int AS hours,
+                count(*) FILTER (WHERE a.data ->> 'RoleProfileKey' = ?)::int AS people
+            FROM {VolunteersDocuments.Assignments} a
+            WHERE a.data ->> 'Status' = 'Active'
+            GROUP BY a.volunteer_id),
+        best AS (
+            SELECT c.volunteer_id, coalesce(l.hours, 0) AS hours, coalesce(l.people, 0) AS people
+            FROM {VolunteersDocuments.MatchCandidates} c LEFT JOIN load l ON l.volunteer_id = c.volunteer_id
             WHERE c.role_profile_key = ? AND c.quartier = ANY(?)
-                AND CASE WHEN ?::int > 0 THEN ?::int - load.hours ELSE 99 END >= ?::int AND (?::int = 0 OR load.people < ?::int)
+                AND CASE WHEN ?::int > 0 THEN ?::int - coalesce(l.hours, 0) ELSE 99 END >= ?::int
+                AND (?::int = 0 OR coalesce(l.people, 0) < ?::int)
             ORDER BY c.quartier = ? DESC, bit_count((c.availability_mask & ?::int)::bit(32)) DESC,
-                CASE WHEN ?::int > 0 THEN -load.hours ELSE 0 END DESC, c.last_name COLLATE "C"
+                CASE WHEN ?::int > 0 THEN -coalesce(l.hours, 0) ELSE 0 END DESC, c.last_name COLLATE "C"
             LIMIT ?)
         SELECT jsonb_build_object('VolunteerId', v.id, 'FirstName', v.data ->> 'FirstName', 'LastName', v.data ->> 'LastName', 'Quartier', v.quartier,
             'Availability', v.data -> 'Availability', 'Languages', v.data -> 'Languages', 'ActiveRoles', v.data -> 'ActiveRoles',
@@ -88,12 +91,11 @@ internal static class Proposals
         FROM best JOIN {VolunteersDocuments.Volunteers} v ON v.id = best.volunteer_id
         """;
 
-    internal static object[] CandidatesParameters(HelpRequest request, RoleProfile role, IReadOnlyList<string> neighbours)
+    internal static object[] CandidatesParameters(HelpRequest request, RoleProfile role, IReadOnlyList<string> places)
     {
         var limit = Domain.Matching.HoursLimit(role);
         var wished = Availability.Mask(Availability.SlotsIn(request.PreferredTimes));
-        string[] places = [request.Quartier, .. neighbours];
-        return [role.Section45a, role.Id, places, limit, limit, request.HoursPerMonth, role.MaxPeoplePerHelper, role.MaxPeoplePerHelper,
+        return [role.Section45a, role.Id, role.Id, role.Id, places.ToArray(), limit, limit, request.HoursPerMonth, role.MaxPeoplePerHelper, role.MaxPeoplePerHelper,
             request.Quartier, wished, limit, Take];
     }
 
@@ -106,7 +108,13 @@ internal static class Proposals
         }
 
         var neighbours = (await quartiere.FindAsync(request.Quartier, cancellationToken))?.Neighbours ?? [];
-        var ranked = await RankAsync(session, request, role, neighbours, cancellationToken);
+        // The same Quartier ranks first, so the neighbouring ones are read only when it has too few (half the rows or less).
+        var ranked = await RankAsync(session, request, role, neighbours, [request.Quartier], cancellationToken);
+        if (ranked.Count < Take && neighbours.Count > 0)
+        {
+            ranked = await RankAsync(session, request, role, neighbours, [request.Quartier, .. neighbours], cancellationToken);
+        }
+
         return [.. ranked.Select(r => new HelperCandidate(r.Volunteer.Id, r.Volunteer.DisplayName, r.Volunteer.Quartier, r.Volunteer.Languages, r.HoursFree,
             [.. r.Volunteer.ActiveRoles.Select(k => roles.TryGetValue(k, out var x) ? x.Name : k)], r.Reason))];
     }
