@@ -230,6 +230,34 @@ public sealed class VolunteersTests(VolunteersApp app) : IClassFixture<Volunteer
     }
 
     [Fact]
+    public async Task Coordination_edits_a_role_profile_on_its_page_with_inline_German_messages_and_a_volunteer_may_not()
+    {
+        var coordinator = await app.SignedInClientAsync(Roles.Koordination);
+        var (_, volunteer) = await app.VolunteerAsync("Rollenleser");
+        const string page = "/Volunteers/RolleBearbeiten/einkaufshilfe";
+        var form = await coordinator.GetStringAsync(page);
+        var version = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
+
+        var invalid = await coordinator.SubmitFormAsync(page,
+            ("Input.Version", version), ("Input.Name", ""), ("Input.CompensationModelKey", "fahrtkosten"), ("Input.MaxHoursPerMonth", "300"),
+            ("Input.MaxPeoplePerHelper", "2"));
+        var html = await invalid.Content.ReadAsStringAsync();
+        var saved = await coordinator.SubmitFormAsync(page,
+            ("Input.Version", version), ("Input.Name", "Einkaufshilfe"), ("Input.Description", "Kauft ein."), ("Input.CompensationModelKey", "fahrtkosten"),
+            ("Input.MaxHoursPerMonth", "12"), ("Input.MaxPeoplePerHelper", "4"), ("Input.Requirements", "erste-hilfe"));
+
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("class=\"error-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains("Bitte geben Sie den Namen der Rolle ein.", html, StringComparison.Ordinal);
+        Assert.Contains("zwischen 0 und 200", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var roles = await (await coordinator.GetAsync("/api/volunteers/roles")).JsonAsync(HttpStatusCode.OK);
+        var role = roles.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "einkaufshilfe");
+        Assert.Equal((12, "erste-hilfe"), (role.GetProperty("maxHoursPerMonth").GetInt32(), role.GetProperty("requirements")[0].GetString()));
+        Assert.Contains((await volunteer.GetAsync(page)).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.Redirect });
+    }
+
+    [Fact]
     public async Task Coordinator_reports_download_as_semicolon_CSV_with_a_byte_order_mark()
     {
         await app.VolunteerAsync("Übersicht", "Döbeln-Zentrum", ["besuchsdienst"]);
