@@ -164,6 +164,8 @@ public sealed class NeighbourHelpTests(PlanningApp app) : IClassFixture<Planning
         var withoutReason = await @case.Client.SubmitFormAsync(@case.Page("Plan"),
             [new("stepId", stepId.ToString()), new("version", version), new("reason", " ")],
             $"{@case.Page("Plan")}?handler=WithdrawNeighbourHelp");
+        var cancelledByForm = await @case.Client.PutAsJsonAsync($"{@case.Api}/steps/{stepId}",
+            new { title = "Besuchsdienst einrichten", owner = "Petra Lange", isMilestone = true, status = "Cancelled", version = int.Parse(version, System.Globalization.CultureInfo.InvariantCulture) });
         var tooLong = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/withdraw-neighbour-help", new { reason = new string('x', 1001), version = int.Parse(version, System.Globalization.CultureInfo.InvariantCulture) });
         HttpResponseMessage response = null!;
         var tracked = await app.TrackAsync(async () => response = await @case.Client.SubmitFormAsync(@case.Page("Plan"),
@@ -176,6 +178,7 @@ public sealed class NeighbourHelpTests(PlanningApp app) : IClassFixture<Planning
         Assert.Equal(HttpStatusCode.OK, withoutReason.StatusCode);
         Assert.Contains("Bitte geben Sie den Grund für das Zurückziehen an.", await withoutReason.Content.ReadAsStringAsync());
         Assert.Contains("höchstens 1000 Zeichen", await tooLong.FieldErrorAsync("reason"));
+        Assert.Contains("Nachbarschaftshilfe zurückziehen", await cancelledByForm.FieldErrorAsync("status"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var withdrawn = Assert.Single(tracked.Published<NeighbourHelpWithdrawn>());
         Assert.Equal((requestId, "Die Tochter übernimmt die Besuche."), (withdrawn.RequestId, withdrawn.Reason));
