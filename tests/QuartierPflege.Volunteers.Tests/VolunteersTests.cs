@@ -121,6 +121,28 @@ public sealed class VolunteersTests(VolunteersApp app) : IClassFixture<Volunteer
     }
 
     [Fact]
+    public async Task Withdrawn_neighbour_help_ends_its_running_assignment_once_and_takes_no_further_choice()
+    {
+        var (helper, _) = await app.VolunteerAsync("Rückzug", "Hartha", ["besuchsdienst"]);
+        var request = new NeighbourHelpRequested(Guid.NewGuid(), default, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Hartha",
+            new ResidentAddress("Markt", "7", null), "besuchsdienst", "Gesellschaft", 4, null, Today);
+        await app.PublishAndTrackAsync(request);
+        var started = Of<AssignmentStarted>(await app.PublishAndTrackAsync(
+            new HelperChosen(Guid.NewGuid(), default, request.RequestId, helper.Id, Guid.NewGuid(), new HelperDeclarations(true, true, true)))).Single();
+
+        var withdrawal = new NeighbourHelpWithdrawn(Guid.NewGuid(), default, request.RequestId, "Die Tochter übernimmt die Besuche.");
+        var ended = Of<AssignmentEnded>(await app.PublishAndTrackAsync(withdrawal)).Single();
+        var repeated = await app.PublishAndTrackAsync(withdrawal with { MessageId = Guid.NewGuid() });
+        var refused = Of<AssignmentRefused>(await app.PublishAndTrackAsync(
+            new HelperChosen(Guid.NewGuid(), default, request.RequestId, helper.Id, Guid.NewGuid(), new HelperDeclarations(true, true, true)))).Single();
+
+        Assert.Equal((started.AssignmentId, Today, "Nachbarschaftshilfe zurückgezogen"), (ended.AssignmentId, ended.EndedOn, ended.Reason));
+        Assert.Empty(Of<AssignmentEnded>(repeated));
+        Assert.Contains("Die Nachbarschaftshilfe wurde zurückgezogen.", refused.Reasons);
+        Assert.DoesNotContain(await app.AllAsync<Assignment>(), a => a.RequestId == request.RequestId && a.Status == AssignmentStatus.Active);
+    }
+
+    [Fact]
     public async Task A_section_45a_assignment_beyond_40_hours_a_month_is_refused()
     {
         var (helper, _) = await app.VolunteerAsync("Fleißig", "Hartha", ["nachbarschaftshilfe"]);
@@ -208,31 +230,31 @@ public sealed class VolunteersTests(VolunteersApp app) : IClassFixture<Volunteer
     }
 
     [Fact]
-    public async Task A_certificate_lapsing_in_30_days_is_warned_about_once_and_on_the_day_it_lapses_the_enrolment_is_suspended_once()
+    public async Task Coordination_edits_a_role_profile_on_its_page_with_inline_German_messages_and_a_volunteer_may_not()
     {
-        var (helper, _) = await app.VolunteerAsync("Ablauf", activeRoles: ["fahrdienst"]);
-        var certificate = new Certificate
-        {
-            VolunteerId = helper.Id, CourseKey = Catalogue.ErsteHilfe, CourseName = "Erste Hilfe", IssuedOn = Today.PlusMonths(-24).PlusDays(30),
-            ExpiresOn = Today.PlusDays(30), Verified = true,
-        };
-        await app.StoreAsync(certificate);
+        var coordinator = await app.SignedInClientAsync(Roles.Koordination);
+        var (_, volunteer) = await app.VolunteerAsync("Rollenleser");
+        const string page = "/Volunteers/RolleBearbeiten/einkaufshilfe";
+        var form = await coordinator.GetStringAsync(page);
+        var version = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
 
-        var first = await app.PublishAndTrackAsync(new CheckTrainingExpiry(Guid.NewGuid(), default, Today));
-        var second = await app.PublishAndTrackAsync(new CheckTrainingExpiry(Guid.NewGuid(), default, Today));
+        var invalid = await coordinator.SubmitFormAsync(page,
+            ("Input.Version", version), ("Input.Name", ""), ("Input.CompensationModelKey", "fahrtkosten"), ("Input.MaxHoursPerMonth", "300"),
+            ("Input.MaxPeoplePerHelper", "2"));
+        var html = await invalid.Content.ReadAsStringAsync();
+        var saved = await coordinator.SubmitFormAsync(page,
+            ("Input.Version", version), ("Input.Name", "Einkaufshilfe"), ("Input.Description", "Kauft ein."), ("Input.CompensationModelKey", "fahrtkosten"),
+            ("Input.MaxHoursPerMonth", "12"), ("Input.MaxPeoplePerHelper", "4"), ("Input.Requirements", "erste-hilfe"));
 
-        var warning = Assert.Single(Of<TrainingExpiring>(first), w => w.CertificateId == certificate.Id);
-        Assert.Equal(30, warning.DaysLeft);
-        Assert.DoesNotContain(Of<TrainingExpiring>(second), w => w.CertificateId == certificate.Id);
-        var mail = Assert.Single(ReceivedMail.FromPickupDirectory(app.MailPickupDirectory), m => m.To.Any(t => t.Address == helper.Email));
-        Assert.Contains("Erste Hilfe", mail.Subject, StringComparison.Ordinal);
-
-        var lapse = await app.PublishAndTrackAsync(new CheckTrainingExpiry(Guid.NewGuid(), default, Today.PlusDays(30)));
-        var again = await app.PublishAndTrackAsync(new CheckTrainingExpiry(Guid.NewGuid(), default, Today.PlusDays(30)));
-
-        Assert.Single(Of<EnrolmentSuspended>(lapse), s => s.VolunteerId == helper.Id && s.RoleProfileKey == "fahrdienst");
-        Assert.DoesNotContain(Of<EnrolmentSuspended>(again), s => s.VolunteerId == helper.Id);
-        Assert.Equal(EnrolmentState.Suspended, (await app.LoadAsync<Volunteer>(helper.Id))!.Enrolments.Single().State);
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("class=\"error-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains("Bitte geben Sie den Namen der Rolle ein.", html, StringComparison.Ordinal);
+        Assert.Contains("zwischen 0 und 200", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var roles = await (await coordinator.GetAsync("/api/volunteers/roles")).JsonAsync(HttpStatusCode.OK);
+        var role = roles.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "einkaufshilfe");
+        Assert.Equal((12, "erste-hilfe"), (role.GetProperty("maxHoursPerMonth").GetInt32(), role.GetProperty("requirements")[0].GetString()));
+        Assert.Contains((await volunteer.GetAsync(page)).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.Redirect });
     }
 
     [Fact]

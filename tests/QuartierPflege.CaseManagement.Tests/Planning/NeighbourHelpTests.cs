@@ -151,6 +151,46 @@ public sealed class NeighbourHelpTests(PlanningApp app) : IClassFixture<Planning
         Assert.Contains("Helfer:in vorübergehend nicht einsatzbereit", await @case.Client.GetStringAsync(@case.Page("Plan")));
     }
 
+    [Fact]
+    public async Task Withdrawing_neighbour_help_needs_a_reason_cancels_the_step_and_tells_the_Volunteers_module_once()
+    {
+        var (@case, stepId, requestId) = await RequestedAsync();
+        await app.PublishAndWaitAsync(new HelpersProposed(Guid.NewGuid(), default, requestId, [Anna, Bernd]));
+        await ChooseAsync(@case, stepId, Bernd);
+        await app.PublishAndWaitAsync(new AssignmentStarted(Guid.NewGuid(), default, Guid.NewGuid(), requestId, @case.CaseId, Bernd.VolunteerId, "besuchsdienst", "unentgeltlich", new LocalDate(2026, 3, 9)));
+        var plan = await @case.Client.GetStringAsync(@case.Page("Plan"));
+        var version = Version(await @case.PlanAsync(), stepId);
+
+        var withoutReason = await @case.Client.SubmitFormAsync(@case.Page("Plan"),
+            [new("stepId", stepId.ToString()), new("version", version), new("reason", " ")],
+            $"{@case.Page("Plan")}?handler=WithdrawNeighbourHelp");
+        var cancelledByForm = await @case.Client.PutAsJsonAsync($"{@case.Api}/steps/{stepId}",
+            new { title = "Besuchsdienst einrichten", owner = "Petra Lange", isMilestone = true, status = "Cancelled", version = int.Parse(version, System.Globalization.CultureInfo.InvariantCulture) });
+        var tooLong = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/withdraw-neighbour-help", new { reason = new string('x', 1001), version = int.Parse(version, System.Globalization.CultureInfo.InvariantCulture) });
+        HttpResponseMessage response = null!;
+        var tracked = await app.TrackAsync(async () => response = await @case.Client.SubmitFormAsync(@case.Page("Plan"),
+            [new("stepId", stepId.ToString()), new("version", version), new("reason", "Die Tochter übernimmt die Besuche.")],
+            $"{@case.Page("Plan")}?handler=WithdrawNeighbourHelp"));
+        var again = await @case.Client.PostAsJsonAsync($"{@case.Api}/steps/{stepId}/withdraw-neighbour-help",
+            new { reason = "Noch einmal", version = (await @case.PlanAsync()).Step(stepId).GetProperty("version").GetInt32() });
+
+        Assert.Contains("Nachbarschaftshilfe zurückziehen", plan);
+        Assert.Equal(HttpStatusCode.OK, withoutReason.StatusCode);
+        Assert.Contains("Bitte geben Sie den Grund für das Zurückziehen an.", await withoutReason.Content.ReadAsStringAsync());
+        Assert.Contains("höchstens 1000 Zeichen", await tooLong.FieldErrorAsync("reason"));
+        Assert.Contains("Nachbarschaftshilfe zurückziehen", await cancelledByForm.FieldErrorAsync("status"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var withdrawn = Assert.Single(tracked.Published<NeighbourHelpWithdrawn>());
+        Assert.Equal((requestId, "Die Tochter übernimmt die Besuche."), (withdrawn.RequestId, withdrawn.Reason));
+        var step = (await @case.PlanAsync()).Step(stepId);
+        Assert.Equal("Cancelled", step.GetProperty("status").GetString());
+        Assert.Equal("Withdrawn", step.GetProperty("neighbourHelp").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var after = await @case.Client.GetStringAsync(@case.Page("Plan"));
+        Assert.Contains("Die Tochter übernimmt die Besuche.", after);
+        Assert.DoesNotContain(">Nachbarschaftshilfe zurückziehen<", after);
+    }
+
     private async Task ChooseAsync(TestCase @case, Guid stepId, HelperCandidate helper)
     {
         var version = (await @case.PlanAsync()).Step(stepId).GetProperty("version").GetUInt32();

@@ -22,6 +22,15 @@ public sealed record NeighbourHelpRequested(
     public static string MessageName => "case-management.neighbour-help-requested.v1";
 }
 
+/// <summary>
+/// The case manager withdrew the neighbour help (the step is cancelled): the Volunteers module drops the open request
+/// and ends a running assignment.
+/// </summary>
+public sealed record NeighbourHelpWithdrawn(Guid MessageId, Instant OccurredAt, Guid RequestId, string Reason) : IIntegrationMessage
+{
+    public static string MessageName => "case-management.neighbour-help-withdrawn.v1";
+}
+
 public sealed record ResidentAddress(string Street, string HouseNumber, string? Flat);
 
 /// <summary>The case manager chose a proposed helper and confirmed the three declarations.</summary>

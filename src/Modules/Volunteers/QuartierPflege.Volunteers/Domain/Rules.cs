@@ -138,6 +138,8 @@ internal static class Availability
 
     public static IReadOnlySet<string> AllSlots { get; } = Days.SelectMany(d => Parts.Select(p => $"{d.Key}-{p.Key}")).ToHashSet(StringComparer.Ordinal);
 
+    private static readonly List<string> SlotOrder = [.. Days.SelectMany(d => Parts.Select(p => $"{d.Key}-{p.Key}"))];
+
     /// <summary>
     /// The slots a free-text wish such as "Dienstag oder Donnerstag vormittags" names. A text naming only days means the
     /// whole day, only parts means every day; a text naming neither (or none at all) names nothing.
@@ -164,6 +166,22 @@ internal static class Availability
         return dayKeys.SelectMany(d => partKeys.Select(p => $"{d}-{p}")).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Slots as bits in a fixed order (Monday morning is bit 0), for ranking by overlap in the database.</summary>
+    public static int Mask(IEnumerable<string> slots)
+    {
+        var mask = 0;
+        foreach (var slot in slots)
+        {
+            var index = SlotOrder.IndexOf(slot);
+            if (index >= 0)
+            {
+                mask |= 1 << index;
+            }
+        }
+
+        return mask;
+    }
+
     public static string Describe(string slot)
     {
         var (day, part) = (slot[..2], slot[3..]);
@@ -184,7 +202,7 @@ internal static class Matching
     public static IReadOnlyList<Ranked> Rank(HelpRequest request, RoleProfile role, IReadOnlyList<string> neighbourQuartiere, IEnumerable<Candidate> candidates, int take = 10)
     {
         var wished = Availability.SlotsIn(request.PreferredTimes);
-        var limit = role.Section45a ? Math.Min(role.MaxHoursPerMonth > 0 ? role.MaxHoursPerMonth : AssignmentRules.Section45aMaxHoursPerMonth, AssignmentRules.Section45aMaxHoursPerMonth) : role.MaxHoursPerMonth;
+        var limit = HoursLimit(role);
         return [.. candidates
             .Where(c => c.Volunteer.ActiveRoles.Contains(role.Id) && c.Volunteer.Status == VolunteerStatus.Confirmed)
             .Where(c => c.Volunteer.Quartier == request.Quartier || neighbourQuartiere.Contains(c.Volunteer.Quartier))
@@ -202,6 +220,12 @@ internal static class Matching
             .Take(take)
             .Select(x => new Ranked(x.c.Volunteer, Math.Max(0, x.hoursFree), Reason(x.same, x.c.Volunteer, x.overlap, wished.Count, x.hoursFree, limit)))];
     }
+
+    /// <summary>The hours a month one helper may give in the role (0: no limit); §45a caps every role at 40.</summary>
+    public static int HoursLimit(RoleProfile role)
+        => role.Section45a
+            ? Math.Min(role.MaxHoursPerMonth > 0 ? role.MaxHoursPerMonth : AssignmentRules.Section45aMaxHoursPerMonth, AssignmentRules.Section45aMaxHoursPerMonth)
+            : role.MaxHoursPerMonth;
 
     private static string Reason(bool sameQuartier, Volunteer volunteer, List<string> overlap, int wishedCount, decimal hoursFree, int limit)
     {

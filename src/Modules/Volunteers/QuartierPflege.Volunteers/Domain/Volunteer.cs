@@ -123,3 +123,35 @@ internal sealed class ExpiryWarning
 
     public static string IdOf(Guid certificateId, int daysBefore) => $"{certificateId:N}-{daysBefore}";
 }
+
+/// <summary>
+/// One volunteer ready for one role, as matching reads it: narrow columns instead of the whole volunteer, so that ranking
+/// thousands of them is a scan of an index and a few integers. Kept in step with the volunteer by
+/// <c>MatchCandidateListener</c> in the same commit; only confirmed volunteers with an active enrolment have rows.
+/// </summary>
+internal sealed class MatchCandidate
+{
+    public required string Id { get; init; }
+
+    public Guid VolunteerId { get; init; }
+
+    public required string RoleProfileKey { get; init; }
+
+    public required string Quartier { get; init; }
+
+    public required string LastName { get; init; }
+
+    /// <summary>The weekly availability as bits (see <see cref="Availability.Mask"/>).</summary>
+    public int AvailabilityMask { get; init; }
+
+    public static string IdOf(Guid volunteerId, string roleProfileKey) => $"{volunteerId:N}-{roleProfileKey}";
+
+    public static IReadOnlyList<MatchCandidate> For(Volunteer volunteer)
+        => volunteer.Status != VolunteerStatus.Confirmed
+            ? []
+            : [.. volunteer.ActiveRoles.Distinct(StringComparer.Ordinal).Select(role => new MatchCandidate
+            {
+                Id = IdOf(volunteer.Id, role), VolunteerId = volunteer.Id, RoleProfileKey = role, Quartier = volunteer.Quartier,
+                LastName = volunteer.LastName, AvailabilityMask = Availability.Mask(volunteer.Availability),
+            })];
+}

@@ -39,6 +39,9 @@ internal sealed class NeighbourHelpRequest
     public Guid? AssignmentId { get; set; }
 
     public List<string> RefusalReasons { get; set; } = [];
+
+    /// <summary>Why the case manager withdrew it.</summary>
+    public string? WithdrawalReason { get; set; }
 }
 
 /// <summary>A neighbour the Volunteers module proposed (only what the case manager needs to choose), with why they rank there.</summary>
@@ -57,6 +60,9 @@ internal enum NeighbourHelpStatus
 
     /// <summary>The chosen helper could not be assigned (reasons); choose another.</summary>
     Refused = 4,
+
+    /// <summary>The case manager withdrew it (the step is cancelled); the Volunteers module ends a running assignment.</summary>
+    Withdrawn = 5,
 }
 
 /// <summary>The role profiles neighbour help can be asked for (keys as the Volunteers module uses them).</summary>

@@ -55,6 +55,7 @@ internal static class PlanningNames
         NeighbourHelpStatus.Proposed => "Vorschläge liegen vor",
         NeighbourHelpStatus.HelperChosen => "Helfer:in gewählt, Einsatz wird eingerichtet",
         NeighbourHelpStatus.Started => "Einsatz läuft",
+        NeighbourHelpStatus.Withdrawn => "zurückgezogen",
         _ => "Einsatz nicht möglich",
     };
 

@@ -55,6 +55,9 @@ internal static class PlanningEndpoints
         plan.MapPost("/steps/{stepId:guid}/helper", async (Guid caseId, Guid stepId, ChooseHelperRequest request, ChooseHelper handler, CancellationToken ct) =>
                 (await handler.HandleAsync(caseId, stepId, request, ct)).ToHttpResult(_ => TypedResults.NoContent()))
             .WithSummary("Helfer:in aus den Vorschlägen wählen (mit den drei Erklärungen)");
+        plan.MapPost("/steps/{stepId:guid}/withdraw-neighbour-help", async (Guid caseId, Guid stepId, WithdrawNeighbourHelpRequest request, WithdrawNeighbourHelp handler, CancellationToken ct) =>
+                (await handler.HandleAsync(caseId, stepId, request, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .WithSummary("Nachbarschaftshilfe zurückziehen (die Maßnahme wird abgebrochen, ein laufender Einsatz endet)");
         plan.MapGet("/partner-choices", async (Guid caseId, string? serviceCategory, FindPartnerChoices handler, CancellationToken ct) =>
                 await handler.HandleAsync(caseId, serviceCategory, ct) is { } partners ? Results.Ok(partners) : ApiProblems.NotFound(PlanningCases.NotFoundMessage))
             .WithSummary("Netzwerkpartner im Quartier des Falls");

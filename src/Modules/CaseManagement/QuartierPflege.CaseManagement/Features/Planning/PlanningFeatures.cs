@@ -36,6 +36,7 @@ internal static class PlanningFeatures
         services.AddScoped<FindPartnerChoices>();
         services.AddScoped<NeighbourHelpDisclosure>();
         services.AddScoped<ChooseHelper>();
+        services.AddScoped<WithdrawNeighbourHelp>();
         services.AddScoped<CloseCase>();
         services.AddScoped<ReopenCase>();
         return services;

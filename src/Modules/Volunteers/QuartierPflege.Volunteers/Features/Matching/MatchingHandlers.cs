@@ -4,6 +4,7 @@ using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.Quartiere.Contracts;
 using QuartierPflege.Volunteers.Contracts;
+using QuartierPflege.Volunteers.Documents;
 using QuartierPflege.Volunteers.Domain;
 using Wolverine;
 
@@ -45,53 +46,82 @@ internal static class Proposals
 {
     public const int Take = 10;
 
-    /// <summary>Reads only what ranking needs (not whole documents): a Quartier can have thousands of volunteers.</summary>
+    /// <summary>
+    /// Ranks in the database and reads only the best <see cref="Take"/>: a Quartier has thousands of volunteers, and
+    /// reading them all to rank in memory cost hundreds of milliseconds. The order here is the one of
+    /// <see cref="Domain.Matching.Rank"/> (same Quartier, overlap with the wished slots, hours free, last name), which
+    /// then ranks the few rows again and words the reasons, so the two must stay alike.
+    /// </summary>
     private static async Task<IReadOnlyList<Domain.Matching.Ranked>> RankAsync(
         IQuerySession session, HelpRequest request, RoleProfile role, IReadOnlyList<string> neighbours, string[] places, CancellationToken cancellationToken)
     {
-        var roleKey = role.Id;
-        var rows = await session.Query<Volunteer>()
-            .Where(v => places.Contains(v.Quartier) && v.ActiveRoles.Contains(roleKey))
-            .Select(v => new { v.Id, v.FirstName, v.LastName, v.Quartier, v.Availability, v.Languages, v.ActiveRoles, v.Status })
-            .ToListAsync(cancellationToken);
-        var volunteers = rows.Select(r => new Volunteer
+        var rows = await session.AdvancedSql.QueryAsync<CandidateRow>(CandidatesSql, cancellationToken, CandidatesParameters(request, role, places));
+        return Domain.Matching.Rank(request, role, neighbours, rows.Select(r => new Domain.Matching.Candidate(new Volunteer
         {
-            Id = r.Id, FirstName = r.FirstName, LastName = r.LastName, Quartier = r.Quartier, Availability = r.Availability, Languages = r.Languages,
-            ActiveRoles = r.ActiveRoles, Status = r.Status, Email = string.Empty, Phone = string.Empty, Street = string.Empty, HouseNumber = string.Empty,
-        }).ToList();
-        var ids = volunteers.Select(v => v.Id).ToArray();
-        IReadOnlyList<Assignment> active = ids.Length == 0 ? [] : await session.Query<Assignment>()
-            .Where(a => ids.Contains(a.VolunteerId) && a.Status == AssignmentStatus.Active)
-            .ToListAsync(cancellationToken);
-        var byVolunteer = active.GroupBy(a => a.VolunteerId).ToDictionary(g => g.Key, g => g.ToList());
-        return Domain.Matching.Rank(request, role, neighbours, volunteers.Select(v =>
-        {
-            var mine = byVolunteer.TryGetValue(v.Id, out var list) ? list : [];
-            var hours = role.Section45a ? mine.Sum(a => a.HoursPerMonth) : mine.Where(a => a.RoleProfileKey == roleKey).Sum(a => a.HoursPerMonth);
-            return new Domain.Matching.Candidate(v, hours, mine.Count(a => a.RoleProfileKey == roleKey));
-        }), Take);
+            Id = r.VolunteerId, FirstName = r.FirstName, LastName = r.LastName, Quartier = r.Quartier, Availability = r.Availability, Languages = r.Languages,
+            ActiveRoles = r.ActiveRoles, Status = VolunteerStatus.Confirmed, Email = string.Empty, Phone = string.Empty, Street = string.Empty, HouseNumber = string.Empty,
+        }, r.PlannedHours, r.People)), Take);
+    }
+
+    /// <summary>
+    /// Candidates: the narrow rows of the role in the places (role and Quartier indexes); their planned hours (all roles
+    /// for §45a) and people come from the active assignments, summed once per volunteer who has any (far fewer than
+    /// candidates); only the best are joined to their volunteers for names, languages and roles.
+    /// </summary>
+    internal const string CandidatesSql = $"""
+        WITH load AS (
+            SELECT a.volunteer_id,
+                coalesce(sum((a.data ->> 'HoursPerMonth')::int) FILTER (WHERE ?::boolean OR a.data ->> 'RoleProfileKey' = ?), 0)::int AS hours,
+                count(*) FILTER (WHERE a.data ->> 'RoleProfileKey' = ?)::int AS people
+            FROM {VolunteersDocuments.Assignments} a
+            WHERE a.data ->> 'Status' = 'Active'
+            GROUP BY a.volunteer_id),
+        best AS (
+            SELECT c.volunteer_id, coalesce(l.hours, 0) AS hours, coalesce(l.people, 0) AS people
+            FROM {VolunteersDocuments.MatchCandidates} c LEFT JOIN load l ON l.volunteer_id = c.volunteer_id
+            WHERE c.role_profile_key = ? AND c.quartier = ANY(?)
+                AND CASE WHEN ?::int > 0 THEN ?::int - coalesce(l.hours, 0) ELSE 99 END >= ?::int
+                AND (?::int = 0 OR coalesce(l.people, 0) < ?::int)
+            ORDER BY c.quartier = ? DESC, bit_count((c.availability_mask & ?::int)::bit(32)) DESC,
+                CASE WHEN ?::int > 0 THEN -coalesce(l.hours, 0) ELSE 0 END DESC, c.last_name COLLATE "C"
+            LIMIT ?)
+        SELECT jsonb_build_object('VolunteerId', v.id, 'FirstName', v.data ->> 'FirstName', 'LastName', v.data ->> 'LastName', 'Quartier', v.quartier,
+            'Availability', v.data -> 'Availability', 'Languages', v.data -> 'Languages', 'ActiveRoles', v.data -> 'ActiveRoles',
+            'PlannedHours', best.hours, 'People', best.people)
+        FROM best JOIN {VolunteersDocuments.Volunteers} v ON v.id = best.volunteer_id
+        """;
+
+    internal static object[] CandidatesParameters(HelpRequest request, RoleProfile role, IReadOnlyList<string> places)
+    {
+        var limit = Domain.Matching.HoursLimit(role);
+        var wished = Availability.Mask(Availability.SlotsIn(request.PreferredTimes));
+        return [role.Section45a, role.Id, role.Id, role.Id, places.ToArray(), limit, limit, request.HoursPerMonth, role.MaxPeoplePerHelper, role.MaxPeoplePerHelper,
+            request.Quartier, wished, limit, Take];
     }
 
     public static async Task<IReadOnlyList<HelperCandidate>> ForAsync(IQuerySession session, IQuartierList quartiere, HelpRequest request, CancellationToken cancellationToken)
     {
-        var role = await Catalogue.RoleAsync(session, request.RoleProfileKey, cancellationToken);
-        if (role is null)
+        var roles = await Catalogue.RolesAsync(session, cancellationToken);
+        if (!roles.TryGetValue(request.RoleProfileKey, out var role))
         {
             return [];
         }
 
         var neighbours = (await quartiere.FindAsync(request.Quartier, cancellationToken))?.Neighbours ?? [];
-        // Neighbours of the same Quartier rank first: the neighbouring Quartiere are read only when it has too few.
+        // The same Quartier ranks first, so the neighbouring ones are read only when it has too few (half the rows or less).
         var ranked = await RankAsync(session, request, role, neighbours, [request.Quartier], cancellationToken);
         if (ranked.Count < Take && neighbours.Count > 0)
         {
             ranked = await RankAsync(session, request, role, neighbours, [request.Quartier, .. neighbours], cancellationToken);
         }
 
-        var roles = await Catalogue.RolesAsync(session, cancellationToken);
         return [.. ranked.Select(r => new HelperCandidate(r.Volunteer.Id, r.Volunteer.DisplayName, r.Volunteer.Quartier, r.Volunteer.Languages, r.HoursFree,
             [.. r.Volunteer.ActiveRoles.Select(k => roles.TryGetValue(k, out var x) ? x.Name : k)], r.Reason))];
     }
+
+    // Not named Id: Marten would read a row type with an Id as a document.
+    private sealed record CandidateRow(
+        Guid VolunteerId, string FirstName, string LastName, string Quartier, List<string> Availability, List<string> Languages, List<string> ActiveRoles, int PlannedHours, int People);
 }
 
 /// <summary>
@@ -160,21 +190,58 @@ public static class HelperChosenHandler
         => new(Guid.NewGuid(), now, a.Id, a.RequestId, a.CaseId, a.VolunteerId, a.RoleProfileKey, a.CompensationModelKey, a.StartsOn);
 }
 
-/// <summary>A closed case ends its assignments (each once: an ended one is not ended again).</summary>
+/// <summary>
+/// A closed case drops its open requests and ends its assignments (each once: an ended one is not ended again).
+/// </summary>
 public static class CaseClosedHandler
 {
     public static async Task<OutgoingMessages> HandleAsync(CaseClosed message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        var outgoing = new OutgoingMessages();
         var caseId = message.CaseId;
+        foreach (var request in await session.Query<HelpRequest>().Where(r => r.CaseId == caseId && !r.Withdrawn).ToListAsync(cancellationToken))
+        {
+            request.Withdrawn = true;
+            session.Store(request);
+        }
+
         var active = await session.Query<Assignment>().Where(a => a.CaseId == caseId && a.Status == AssignmentStatus.Active).ToListAsync(cancellationToken);
+        return Assignments.End(session, active, message.ClosedOn, "Fall abgeschlossen", clock);
+    }
+}
+
+/// <summary>
+/// The case manager withdrew the neighbour help: the request takes no choice any more and its running assignment ends
+/// today. A repeated message finds nothing left to end.
+/// </summary>
+public static class NeighbourHelpWithdrawnHandler
+{
+    public static async Task<OutgoingMessages> HandleAsync(NeighbourHelpWithdrawn message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    {
+        var request = await session.LoadAsync<HelpRequest>(message.RequestId, cancellationToken);
+        if (request is { Withdrawn: false })
+        {
+            request.Withdrawn = true;
+            session.Store(request);
+        }
+
+        var requestId = message.RequestId;
+        var active = await session.Query<Assignment>().Where(a => a.RequestId == requestId && a.Status == AssignmentStatus.Active).ToListAsync(cancellationToken);
+        return Assignments.End(session, active, clock.Today(), "Nachbarschaftshilfe zurückgezogen", clock);
+    }
+}
+
+internal static class Assignments
+{
+    public static OutgoingMessages End(IDocumentSession session, IEnumerable<Assignment> active, LocalDate on, string reason, IClock clock)
+    {
+        var outgoing = new OutgoingMessages();
         foreach (var assignment in active)
         {
             assignment.Status = AssignmentStatus.Ended;
-            assignment.EndedOn = message.ClosedOn;
-            assignment.EndReason = "Fall abgeschlossen";
+            assignment.EndedOn = on;
+            assignment.EndReason = reason;
             session.Store(assignment);
-            outgoing.Add(new AssignmentEnded(Guid.NewGuid(), clock.GetCurrentInstant(), assignment.Id, message.ClosedOn, assignment.EndReason));
+            outgoing.Add(new AssignmentEnded(Guid.NewGuid(), clock.GetCurrentInstant(), assignment.Id, on, reason));
         }
 
         return outgoing;

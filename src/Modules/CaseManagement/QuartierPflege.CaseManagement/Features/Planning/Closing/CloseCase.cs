@@ -130,7 +130,7 @@ internal sealed class CloseCase(
     /// <summary>
     /// Ends what is still running in the same commit as the close: an open referral is withdrawn (the partner gets
     /// case-management.referral-withdrawn.v1), open steps are cancelled, open follow-ups done. The Volunteers module ends
-    /// assignments on case-management.case-closed.v1 (its own neighbour-help withdrawal message is not built yet).
+    /// assignments and drops open requests on case-management.case-closed.v1 (so neighbour-help-withdrawn is not sent too).
     /// </summary>
     private async Task<List<string>> EndWhatIsRunningAsync(Case @case, Instant now, CancellationToken cancellationToken)
     {

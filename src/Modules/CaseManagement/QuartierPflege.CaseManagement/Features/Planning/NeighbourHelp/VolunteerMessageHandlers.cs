@@ -15,7 +15,7 @@ public static class HelpersProposedHandler
     public static async Task HandleAsync(HelpersProposed message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         var step = await NeighbourHelpSteps.FindAsync(session, message.RequestId, cancellationToken);
-        if (step?.NeighbourHelp is not { } help)
+        if (step?.NeighbourHelp is not { } help || help.Status == NeighbourHelpStatus.Withdrawn)
         {
             return;
         }
@@ -47,7 +47,9 @@ public static class AssignmentStartedHandler
     public static async Task HandleAsync(AssignmentStarted message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         var step = await NeighbourHelpSteps.FindAsync(session, message.RequestId, cancellationToken);
-        if (step?.NeighbourHelp is not { } help || help.AssignmentId == message.AssignmentId || help.ChosenVolunteerId != message.VolunteerId)
+        // A start that crossed the withdrawal is ended by the Volunteers module (it knows the request is withdrawn).
+        if (step?.NeighbourHelp is not { } help || help.Status == NeighbourHelpStatus.Withdrawn
+            || help.AssignmentId == message.AssignmentId || help.ChosenVolunteerId != message.VolunteerId)
         {
             return;
         }
@@ -73,7 +75,7 @@ public static class AssignmentRefusedHandler
         var step = await NeighbourHelpSteps.FindAsync(session, message.RequestId, cancellationToken);
         if (step?.NeighbourHelp is not { } help
             || help.ChosenVolunteerId != message.VolunteerId
-            || help.Status is NeighbourHelpStatus.Refused or NeighbourHelpStatus.Started)
+            || help.Status is NeighbourHelpStatus.Refused or NeighbourHelpStatus.Started or NeighbourHelpStatus.Withdrawn)
         {
             return;
         }

@@ -44,6 +44,12 @@ internal sealed class ChangeStep(PlanningCases cases, AuditTrail audit, IClock c
             return Outcome<Guid>.NotFound(PlanningCases.StepNotFoundMessage);
         }
 
+        // Cancelling neighbour help must reach the Volunteers module (the helper's assignment ends): the withdraw action does.
+        if (request.Status == StepStatus.Cancelled && step.IsOpen && step.NeighbourHelp is not null)
+        {
+            return Outcome<Guid>.Invalid("status", "Nachbarschaftshilfe brechen Sie mit „Nachbarschaftshilfe zurückziehen“ ab (mit Grund); dann endet auch der Einsatz der Helfer:in.");
+        }
+
         if (request.DueOn < @case.OpenedOn)
         {
             return Outcome<Guid>.Invalid("dueOn", StepRules.DueBeforeOpening(@case.OpenedOn));

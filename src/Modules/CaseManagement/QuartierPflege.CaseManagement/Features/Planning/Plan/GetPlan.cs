@@ -81,7 +81,8 @@ internal sealed record NeighbourHelpView(
     Guid? ChosenVolunteerId,
     string? ChosenVolunteerName,
     Guid? AssignmentId,
-    IReadOnlyList<string> RefusalReasons);
+    IReadOnlyList<string> RefusalReasons,
+    string? WithdrawalReason = null);
 
 internal sealed record StepChangeView(Instant At, string By, string Field, string From, string To);
 
@@ -167,7 +168,7 @@ internal sealed class GetPlan(PlanningCases cases, IDocumentSession session, Aud
             : null,
         step.NeighbourHelp is { } h
             ? new NeighbourHelpView(h.Id, h.RoleProfileKey, h.Description, h.HoursPerMonth, h.PreferredTimes, h.StartsOn, h.Status, PlanningNames.Of(h.Status),
-                h.Candidates, h.ChosenVolunteerId, h.ChosenVolunteerName, h.AssignmentId, h.RefusalReasons)
+                h.Candidates, h.ChosenVolunteerId, h.ChosenVolunteerName, h.AssignmentId, h.RefusalReasons, h.WithdrawalReason)
             : null,
         step.History.OrderBy(c => c.At).Select(c => new StepChangeView(c.At, c.ByName, c.Field, c.From, c.To)).ToList());
 }

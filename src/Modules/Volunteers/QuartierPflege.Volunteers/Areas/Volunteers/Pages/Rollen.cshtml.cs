@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Volunteers.Domain;
@@ -16,6 +17,11 @@ internal sealed class RollenModel(RoleProfileFeatures roles, Features.VolunteerA
     public IReadOnlyList<RoleProfile> Roles { get; private set; } = [];
 
     public Dictionary<string, IReadOnlyList<(Guid Id, string FileName)>> Files { get; } = new(StringComparer.Ordinal);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public bool MayEdit => User.IsInRole(QuartierPflege.BuildingBlocks.Security.Roles.Koordination);
 
     public string CompensationName(string key) => RoleProfileInputValidator.CompensationModels.FirstOrDefault(m => m.Key == key).Name ?? key;
 

@@ -19,6 +19,7 @@ internal sealed class PlanModel(
     ChangeStep changeStep,
     WithdrawReferral withdrawReferral,
     ChooseHelper chooseHelper,
+    WithdrawNeighbourHelp withdrawNeighbourHelp,
     FindPartnerChoices partnerChoices) : PageModel
 {
     public const string NewProblemForm = "problem-neu";
@@ -41,6 +42,8 @@ internal sealed class PlanModel(
     public static string WithdrawForm(Guid stepId) => $"zurueckziehen-{stepId}";
 
     public static string HelperForm(Guid stepId) => $"helfer-{stepId}";
+
+    public static string WithdrawHelpForm(Guid stepId) => $"hilfe-zurueckziehen-{stepId}";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
         => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -117,6 +120,14 @@ internal sealed class PlanModel(
             Form.Version("version"));
         return await FinishAsync(id, Form.HasErrors ? null : await chooseHelper.HandleAsync(id, stepId, request, cancellationToken),
             "Die Helfer:in ist gewählt; der Einsatz wird eingerichtet.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawNeighbourHelpAsync(Guid id, Guid stepId, CancellationToken cancellationToken)
+    {
+        Form = new FormFeedback(WithdrawHelpForm(stepId), Request.Form);
+        var request = new WithdrawNeighbourHelpRequest(Form.Text("reason"), Form.Version("version"));
+        return await FinishAsync(id, await withdrawNeighbourHelp.HandleAsync(id, stepId, request, cancellationToken),
+            "Die Nachbarschaftshilfe ist zurückgezogen; ein laufender Einsatz endet.", cancellationToken);
     }
 
     private ProblemRequest ReadProblem(int? version) => new(
