@@ -34,8 +34,10 @@ internal static class CompensationEndpoints
         api.MapGet("/caps", async (IQuerySession session, CancellationToken ct) =>
                 TypedResults.Ok((await Catalogue.CapsAsync(session, ct)).Values.OrderBy(c => c.Year)))
             .WithSummary("Steuerfreie Höchstbeträge je Jahr");
-        api.MapPut("/caps/{year:int}", async (int year, SaveCapsRequest request, SaveCaps handler, CancellationToken ct) =>
-                (await handler.HandleAsync(year, request, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
+        api.MapPut("/caps/{year}", async (string year, SaveCapsRequest request, SaveCaps handler, CancellationToken ct) =>
+                !int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)
+                    ? ApiProblems.Validation("year", "Bitte geben Sie das Jahr vierstellig an (z. B. 2027).")
+                    : (await handler.HandleAsync(y, request, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
             .WithSummary("Höchstbeträge eines kommenden Jahres eintragen");
 
         api.MapGet("/runs", async (IQuerySession session, CancellationToken ct) =>
