@@ -24,7 +24,7 @@ using Wolverine;
 //   shared machine).
 //   QP_BENCH_SWEEP ("5,50": extra throughput runs at these queue parallelisms, printed as sweep_* lines),
 //   QP_BENCH_BATCH (100: the handling side takes up to this many events per transaction, Wolverine's batch handling;
-//   0: one event per transaction), QP_BENCH_BATCH_WAIT_MS (5: how long a batch waits for more events).
+//   0: one event per transaction), QP_BENCH_BATCH_WAIT_MS (25: how long a batch waits for more events).
 const int LatencySamples = 200;
 var connectionString = Environment.GetEnvironmentVariable("QP_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("QP_BENCH_POSTGRES is not set; run the benchmark through ops/bench messaging.");
@@ -33,7 +33,7 @@ var publishers = IntSetting("QP_BENCH_PUBLISHERS", 8);
 var sweep = (Environment.GetEnvironmentVariable("QP_BENCH_SWEEP") ?? string.Empty)
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
 var batchSize = IntSetting("QP_BENCH_BATCH", 100);
-var batchWait = TimeSpan.FromMilliseconds(IntSetting("QP_BENCH_BATCH_WAIT_MS", 5));
+var batchWait = TimeSpan.FromMilliseconds(IntSetting("QP_BENCH_BATCH_WAIT_MS", 25));
 var invariant = CultureInfo.InvariantCulture;
 
 double messaging, raw, rawParallel;
