@@ -1,4 +1,5 @@
 using Npgsql;
+using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.Testing;
 
 namespace QuartierPflege.Host.Tests.Composition;
@@ -46,7 +47,7 @@ public sealed class MigrateAndSeedTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Demo_data_loads_one_account_per_role_and_loading_again_changes_nothing()
+    public async Task Demo_data_loads_each_demo_account_once_and_loading_again_changes_nothing()
     {
         await using var app = QpApp.OnDatabase(_connectionString);
         await app.MigrateAsync();
@@ -55,7 +56,7 @@ public sealed class MigrateAndSeedTests : IAsyncLifetime
         await app.SeedDemoDataAsync();
 
         var users = await QueryAsync("SELECT email FROM identity.asp_net_users WHERE email LIKE '%@demo.quartierpflege.de' ORDER BY email");
-        Assert.Equal(5, users.Count);
+        Assert.Equal(DemoAccounts.All.Select(a => a.Email).Order(StringComparer.Ordinal), users.Order(StringComparer.Ordinal));
     }
 
     private static async Task<int> RunHostVerbAsync(params string[] args)
