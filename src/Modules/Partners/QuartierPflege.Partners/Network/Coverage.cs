@@ -111,23 +111,31 @@ internal sealed class CoverageQuery(IQuerySession session, IQuartierList quartie
     public async Task<CoverageMatrix> HandleAsync(CoverageFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        // One text value for the whole matrix (category, Quartier, count per line): 12,000 cells as 12,000 JSON rows
-        // cost more to read than to count.
+        // One text value: per active accepting partner its categories and its Quartiere (tab-separated, the two lists
+        // split by U+001F), counted into cells here. Grouping the pairs in SQL made the planner expect 100 × 100 rows
+        // per partner once the table had statistics, and it chose a sort that cost 350 ms instead of 60.
         var text = (await session.AdvancedSql.QueryAsync<string>($"""
-            SELECT coalesce(string_agg(cat || chr(9) || q || chr(9) || n, chr(10)), '') FROM (
-                SELECT c.cat, q.q, count(*) AS n
+            SELECT coalesce(string_agg(cats || chr(31) || qs, chr(10)), '') FROM (
+                SELECT (SELECT string_agg(c, chr(9)) FROM jsonb_array_elements_text(p.data -> 'ServiceCategories') AS c) AS cats,
+                       (SELECT string_agg(q, chr(9)) FROM jsonb_array_elements_text(p.data -> 'Quartiere') AS q) AS qs
                 FROM {PartnerDocuments.Partners} p
-                CROSS JOIN LATERAL jsonb_array_elements_text(p.data -> 'ServiceCategories') AS c(cat)
-                CROSS JOIN LATERAL jsonb_array_elements_text(p.data -> 'Quartiere') AS q(q)
-                WHERE p.status = 'Active' AND p.capacity = 'Accepting'
-                GROUP BY c.cat, q.q) AS cells
+                WHERE p.status = 'Active' AND p.capacity = 'Accepting') AS lists
+            WHERE cats IS NOT NULL AND qs IS NOT NULL
             """, cancellationToken)).Single();
         var counts = new Dictionary<(string, string), int>();
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var parts = line.Split('\t');
-            counts[(parts[0], parts[1])] = int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
+            var lists = line.Split('\u001f');
+            var quartiersOfPartner = lists[1].Split('\t').Distinct(StringComparer.Ordinal).ToList();
+            foreach (var category in lists[0].Split('\t').Distinct(StringComparer.Ordinal))
+            {
+                foreach (var quartier in quartiersOfPartner)
+                {
+                    counts[(category, quartier)] = counts.GetValueOrDefault((category, quartier)) + 1;
+                }
+            }
         }
+
         // Every known category, and any other key partners carry (imported data): a row nobody offers is a row of gaps.
         IEnumerable<string> categories = ServiceCategories.Names.Keys
             .Concat(counts.Keys.Select(k => k.Item1).Where(k => !ServiceCategories.IsKnown(k)).Distinct().Order(StringComparer.Ordinal));
