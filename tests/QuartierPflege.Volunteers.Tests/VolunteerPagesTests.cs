@@ -39,6 +39,15 @@ public sealed partial class VolunteersTests
         var edit = await coordinator.GetStringAsync(created.Headers.Location!.OriginalString);
         Assert.Contains("<h1>Rollenprofil bearbeiten: Vorlesepat:in Größere Schrift</h1>", edit, StringComparison.Ordinal);
         Assert.Contains("Dateien zur Anleitung", edit, StringComparison.Ordinal);
+
+        var byApi = await (await coordinator.PostJsonAsync("/api/volunteers/roles", new
+        {
+            name = "Gartenhilfe", compensationModelKey = "unentgeltlich", maxHoursPerMonth = 8, maxPeoplePerHelper = 2, section45a = false, requirements = Array.Empty<string>(),
+        })).JsonAsync(HttpStatusCode.Created);
+        var refused = await (await coordinator.PostJsonAsync("/api/volunteers/roles", new { name = "Gartenhilfe", compensationModelKey = "gold", maxHoursPerMonth = 8, maxPeoplePerHelper = 2 }))
+            .FieldErrorsAsync();
+        Assert.Equal("gartenhilfe", byApi.GetProperty("key").GetString());
+        Assert.Contains("aus der Liste", refused["compensationModelKey"][0], StringComparison.Ordinal);
     }
 
     [Fact]
