@@ -192,6 +192,11 @@ public sealed class PayeeTests(QpApp app) : IClassFixture<QpApp>
         Assert.Contains("Jahresübersicht 2026: Aufwandsentschädigung für", await summary.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await approver.GetAsync($"/Compensation/Jahresuebersicht/{v}?jahr=2026")).StatusCode);
 
+        var overview = await (await approver.GetAsync("/Compensation")).Content.ReadAsStringAsync();
+        Assert.Contains("href=\"/Compensation/Sepa/2026-01\"", overview, StringComparison.Ordinal);
+        var chooser = await (await approver.GetAsync("/Compensation/Jahresuebersicht?jahr=2026")).Content.ReadAsStringAsync();
+        Assert.Contains($"/Compensation/Jahresuebersicht/{v}?jahr=2026", chooser, StringComparison.Ordinal);
+
         var budgetPage = await (await approver.GetAsync("/Compensation/Budget?jahr=2026")).Content.ReadAsStringAsync();
         Assert.Contains("/api/compensation/budget/2026/csv", budgetPage, StringComparison.Ordinal);
         var csv = await approver.GetAsync("/api/compensation/budget/2026/csv");
