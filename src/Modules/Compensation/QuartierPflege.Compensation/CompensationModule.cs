@@ -8,6 +8,7 @@ using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Compensation.Contracts;
 using QuartierPflege.Compensation.Features.Models;
+using QuartierPflege.Compensation.Features.Payees;
 using QuartierPflege.Compensation.Features.Runs;
 using QuartierPflege.Compensation.Documents;
 using QuartierPflege.Compensation.Features.Sepa;
@@ -30,6 +31,9 @@ public static class CompensationModule
         services.AddScoped<SaveModel>();
         services.AddScoped<SaveCaps>();
         services.AddScoped<ReviewPayoutRun>();
+        services.AddScoped<PayeeAccess>();
+        services.AddScoped<SaveBankDetails>();
+        services.AddScoped<Areas.Compensation.Pages.PayoutAccessPage>();
         services.AddValidatorsOf(typeof(CompensationModule).Assembly);
         // On the 1st at 02:00 Berlin, for the month that just ended; preparing a month twice changes only its draft.
         services.AddScheduledCommand<PreparePayoutRun>("compensation.prepare-payout-run", "0 2 1 * *",
@@ -40,6 +44,7 @@ public static class CompensationModule
     public static IEndpointRouteBuilder MapCompensation(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCompensationEndpoints();
+        endpoints.MapPayeeEndpoints();
         return endpoints;
     }
 }
