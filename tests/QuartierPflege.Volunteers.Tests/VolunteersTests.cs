@@ -14,7 +14,7 @@ namespace QuartierPflege.Volunteers.Tests;
 /// The Volunteers module through HTTP and messages, on one database: registration, enrolment and training, matching and
 /// the §45a checks, visit logs, privacy between volunteers, bad input. The fake clock stands at Monday, 2 March 2026.
 /// </summary>
-public sealed class VolunteersTests(VolunteersApp app) : IClassFixture<VolunteersApp>
+public sealed partial class VolunteersTests(VolunteersApp app) : IClassFixture<VolunteersApp>
 {
     private static readonly LocalDate Today = new(2026, 3, 2);
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using QuartierPflege.BrowserTests.Support;
+using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Testing;
 using Xunit.Abstractions;
@@ -181,6 +183,56 @@ public sealed partial class VolunteerJourneyTests(BrowserApp app, Chromium chrom
         await Expect(page.GetByText("Fahrt, 75 Minuten – bestätigt")).ToBeVisibleAsync();
         await phone.ScreenshotAsync("ehrenamt-uebersicht");
     }
+
+    [Fact]
+    public async Task Every_volunteer_and_coordination_page_fits_a_360_px_phone_and_a_refused_upload_focuses_the_error_summary()
+    {
+        var logId = await DemoVisitLogAsync();
+        await using var phone = await chromium.NewSessionAsync(app, output, Screen.Phone);
+        await phone.SignInAsync(DemoAccounts.Ehrenamt.Email, DemoAccounts.Password);
+        foreach (var path in new[] { "/Volunteers", "/Volunteers/Profil", "/Volunteers/Nachweise", "/Volunteers/Rollen", $"/Volunteers/Einsatznachweis/{logId}" })
+        {
+            await phone.GotoAsync(path);
+            await Expect(phone.MainHeading).ToHaveCountAsync(1);
+            await phone.AssertNoHorizontalScrollingAsync();
+        }
+
+        // Uploading without a file: the message is inline and in the summary, which has the focus (no script needed for either).
+        await phone.GotoAsync("/Volunteers/Nachweise");
+        await phone.Page.GetByLabel("Nachweis", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Erweitertes Führungszeugnis" });
+        await phone.Page.GetByLabel("Ausgestellt am", new() { Exact = true }).FillAsync("2026-01-10");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "Nachweis hochladen" }).ClickAsync();
+        await Expect(phone.Page.Locator("#e-upload")).ToContainTextAsync("Bitte wählen Sie eine Datei.");
+        await Expect(phone.Page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
+        await phone.AssertNoHorizontalScrollingAsync();
+        await phone.ScreenshotAsync("ehrenamt-nachweis-fehler");
+        await phone.GotoAsync($"/Volunteers/Einsatznachweis/{logId}");
+        await phone.ScreenshotAsync("ehrenamt-einsatznachweis-korrigieren");
+
+        await using var desk = await chromium.NewSessionAsync(app, output, Screen.Phone);
+        await desk.SignInAsAsync(Roles.Koordination, "Katrin Koordinatorin");
+        var coordination = new[] { "/Volunteers/Koordination", "/Volunteers/Rollen", "/Volunteers/RolleBearbeiten", "/Volunteers/RolleBearbeiten/nachbarschaftshilfe" }
+            .Concat(new[] { "einsatzliste", "ablaufende-nachweise", "unbestaetigte-nachweise", "ohne-aktivitaet", "schulungsstunden" }.Select(k => $"/Volunteers/Auswertung/{k}"));
+        foreach (var path in coordination)
+        {
+            await desk.GotoAsync(path);
+            await Expect(desk.MainHeading).ToHaveCountAsync(1);
+            await desk.AssertNoHorizontalScrollingAsync();
+        }
+
+        await desk.GotoAsync("/Volunteers/RolleBearbeiten/nachbarschaftshilfe");
+        await desk.ScreenshotAsync("ehrenamt-rollenprofil-bearbeiten");
+    }
+
+    /// <summary>A returned visit log of the demo Ehrenamt login (Gerda Schubert) from the demo data.</summary>
+    private Task<Guid> DemoVisitLogAsync() => app.InScopeAsync(async services =>
+    {
+        var session = services.GetRequiredService<Marten.IQuerySession>();
+        var volunteer = await Marten.QueryableExtensions.FirstAsync(session.Query<QuartierPflege.Volunteers.Domain.Volunteer>(), v => v.UserId == DemoAccounts.Ehrenamt.Id);
+        var log = await Marten.QueryableExtensions.FirstAsync(session.Query<QuartierPflege.Volunteers.Domain.ActivityLog>(),
+            l => l.VolunteerId == volunteer.Id && l.State == QuartierPflege.Volunteers.Domain.ActivityState.Returned);
+        return log.Id;
+    });
 
     [GeneratedRegex(@"/Einladung\?\S+")]
     private static partial Regex InvitationLink();

@@ -128,6 +128,16 @@ internal static class VolunteerEndpoints
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Rollenprofile");
 
+        api.MapPost("/roles", async (RoleProfileInput input, RoleProfileFeatures roles, CancellationToken ct) =>
+                (await roles.CreateAsync(input, ct)).ToHttpResult(created => TypedResults.Created($"/api/volunteers/roles/{created.Key}", created)))
+            .RequireAuthorization(Policies.Administration)
+            .WithSummary("Rollenprofil anlegen (der Schlüssel entsteht aus dem Namen)");
+
+        api.MapGet("/roles/{key}/files", async (string key, RoleProfileFeatures roles, CancellationToken ct) =>
+                await roles.VisibleFilesAsync(key, ct) is { } files ? Results.Ok(files.Select(f => new { id = f.Id, fileName = f.FileName })) : ApiProblems.NotFound("Das Rollenprofil wurde nicht gefunden."))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Dateien einer Anleitung (für eingetragene Ehrenamtliche und Mitarbeitende)");
+
         api.MapPut("/roles/{key}", async (string key, RoleProfileInput input, RoleProfileFeatures roles, CancellationToken ct) =>
                 (await roles.UpdateAsync(key, input, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
             .RequireAuthorization(Policies.Administration)

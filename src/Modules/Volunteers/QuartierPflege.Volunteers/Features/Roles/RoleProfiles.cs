@@ -20,6 +20,8 @@ internal sealed record RoleProfileInput(
     bool Section45a,
     int? Version);
 
+internal sealed record RoleCreated(string Key, int Version);
+
 internal sealed class RoleProfileInputValidator : AbstractValidator<RoleProfileInput>
 {
     public static IReadOnlyList<(string Key, string Name)> CompensationModels { get; } =
@@ -129,6 +131,74 @@ internal sealed class RoleProfileFeatures(IDocumentSession session, IValidator<R
         return Outcome<int>.Done(newVersion);
     }
 
+    /// <summary>
+    /// A new role profile. Its key (the id other modules name it by) is made once from the name and never changes, so a
+    /// later rename keeps every enrolment and request pointing at it.
+    /// </summary>
+    public async Task<Outcome<RoleCreated>> CreateAsync(RoleProfileInput input, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(input with { Version = 0 }, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Outcome<RoleCreated>.Invalid(validation);
+        }
+
+        var key = KeyOf(input.Name!);
+        var existing = await Catalogue.RolesAsync(session, cancellationToken);
+        if (key.Length == 0)
+        {
+            return Outcome<RoleCreated>.Invalid("name", "Der Name braucht mindestens einen Buchstaben oder eine Ziffer.");
+        }
+
+        if (existing.ContainsKey(key) || existing.Values.Any(r => string.Equals(r.Name, input.Name!.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            return Outcome<RoleCreated>.Invalid("name", "Eine Rolle mit diesem Namen gibt es schon.");
+        }
+
+        var role = new RoleProfile
+        {
+            Id = key, Name = input.Name!.Trim(), Description = input.Description?.Trim() ?? string.Empty, Tasks = input.Tasks?.Trim() ?? string.Empty,
+            Guidance = input.Guidance?.Trim() ?? string.Empty, Requirements = [.. (input.Requirements ?? []).Distinct(StringComparer.Ordinal)],
+            CompensationModelKey = input.CompensationModelKey!, MaxHoursPerMonth = input.MaxHoursPerMonth!.Value, MaxPeoplePerHelper = input.MaxPeoplePerHelper!.Value,
+            Section45a = input.Section45a,
+        };
+        session.Insert(role);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e.GetType().Name == "DocumentAlreadyExistsException")
+        {
+            // Two coordinators creating the same role at once: the second one hears it exists. (Marten's exception type
+            // lives in a namespace that moves between versions, hence the name.)
+            return Outcome<RoleCreated>.Invalid("name", "Eine Rolle mit diesem Namen gibt es schon.");
+        }
+
+        return Outcome<RoleCreated>.Done(new RoleCreated(key, 1));
+    }
+
+    /// <summary>"Hilfe beim Vorlesen" → <c>hilfe-beim-vorlesen</c>; umlauts written out as in German addresses.</summary>
+    public static string KeyOf(string name)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var c in name.Trim().ToLowerInvariant())
+        {
+            var part = c switch
+            {
+                'ä' => "ae", 'ö' => "oe", 'ü' => "ue", 'ß' => "ss",
+                _ when char.IsAsciiLetterOrDigit(c) => c.ToString(),
+                _ => "-",
+            };
+            if (part != "-" || (builder.Length > 0 && builder[^1] != '-'))
+            {
+                builder.Append(part);
+            }
+        }
+
+        var key = builder.ToString().TrimEnd('-');
+        return key.Length > 60 ? key[..60].TrimEnd('-') : key;
+    }
+
     public async Task<Outcome<Guid>> AttachFileAsync(string key, string? fileName, string? contentType, byte[] content, CancellationToken cancellationToken)
     {
         if (await Catalogue.RoleAsync(session, key, cancellationToken) is null)
@@ -155,14 +225,17 @@ internal sealed class RoleProfileFeatures(IDocumentSession session, IValidator<R
     public async Task<GuidanceFile?> DownloadAsync(Guid fileId, CancellationToken cancellationToken)
     {
         var file = await session.LoadAsync<GuidanceFile>(fileId, cancellationToken);
-        if (file is null || access.IsStaff)
-        {
-            return file;
-        }
-
-        var me = await access.MeAsync(cancellationToken);
-        return me is not null && me.Enrolments.Any(e => e.RoleProfileKey == file.RoleProfileKey && e.State != EnrolmentState.Ended) ? file : null;
+        return file is not null && await MaySeeFilesAsync(file.RoleProfileKey, cancellationToken) ? file : null;
     }
+
+    /// <summary>The role's files as the signed-in person may see them (none unless enrolled or staff); null for an unknown role.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string FileName)>?> VisibleFilesAsync(string key, CancellationToken cancellationToken)
+        => await Catalogue.RoleAsync(session, key, cancellationToken) is null ? null
+            : await MaySeeFilesAsync(key, cancellationToken) ? await FilesAsync(key, cancellationToken)
+            : [];
+
+    public async Task<bool> MaySeeFilesAsync(string key, CancellationToken cancellationToken)
+        => access.IsStaff || ((await access.MeAsync(cancellationToken))?.Enrolments.Any(e => e.RoleProfileKey == key && e.State != EnrolmentState.Ended) ?? false);
 
     /// <summary>PDF or image, at most 10 MB, and the content must look like what it claims to be.</summary>
     public static string? FileProblem(string? fileName, string? contentType, byte[] content)

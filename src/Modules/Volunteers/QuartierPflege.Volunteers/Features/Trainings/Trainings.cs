@@ -258,6 +258,10 @@ internal sealed class TrainingFeatures(IDocumentSession session, IMartenOutbox o
         {
             errors["issuedOn"] = ["Das Ausstellungsdatum darf nicht in der Zukunft liegen."];
         }
+        else if (issuedOn < clock.Today().PlusYears(-50))
+        {
+            errors["issuedOn"] = ["Bitte geben Sie ein gültiges Ausstellungsdatum ein (z. B. 10.01.2026)."];
+        }
 
         if (RoleProfileFeatures.FileProblem(fileName, contentType, content) is { } problem)
         {

@@ -49,6 +49,19 @@ internal sealed class VisitLogs(IDocumentSession session, IMartenOutbox outbox, 
         => [.. (await session.Query<ActivityLog>().Where(l => l.VolunteerId == volunteerId).OrderByDescending(l => l.Date).Take(200).ToListAsync(cancellationToken))
             .Select(View)];
 
+    /// <summary>One of the volunteer's own logs with its assignment (null for anyone else's: 404).</summary>
+    public async Task<(LogView Log, AssignmentView? Assignment)?> OwnLogAsync(Guid volunteerId, Guid logId, CancellationToken cancellationToken)
+    {
+        var log = await session.LoadAsync<ActivityLog>(logId, cancellationToken);
+        if (log is null || log.VolunteerId != volunteerId)
+        {
+            return null;
+        }
+
+        var assignment = (await AssignmentsOfAsync(volunteerId, cancellationToken)).FirstOrDefault(a => a.Id == log.AssignmentId);
+        return (View(log), assignment);
+    }
+
     public static LogView View(ActivityLog l) => new(l.Id, l.AssignmentId, l.Date, l.Minutes, l.Kind, KindName(l.Kind), l.Kilometres, l.Note, l.State, StateName(l.State), l.ReturnComment, l.Version);
 
     /// <summary>Hours logged this month (not cancelled or returned) against the limit of the volunteer's roles.</summary>
@@ -101,6 +114,11 @@ internal sealed class VisitLogs(IDocumentSession session, IMartenOutbox outbox, 
         if (log is null || log.VolunteerId != volunteer.Id)
         {
             return Outcome<Guid>.NotFound("Der Einsatznachweis wurde nicht gefunden.");
+        }
+
+        if (log.State == ActivityState.Cancelled)
+        {
+            return Outcome<Guid>.Conflict("Ein stornierter Einsatznachweis kann nicht mehr geändert werden.");
         }
 
         var assignment = await session.LoadAsync<Assignment>(log.AssignmentId, cancellationToken);

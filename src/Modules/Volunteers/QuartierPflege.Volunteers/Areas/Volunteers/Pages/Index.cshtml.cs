@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.Volunteers.Domain;
 using QuartierPflege.Volunteers.Features;
 using QuartierPflege.Volunteers.Features.RoleProfiles;
@@ -31,7 +32,7 @@ internal sealed class IndexModel(VolunteerAccess access, TrainingFeatures traini
     public MonthHours? Hours { get; private set; }
 
     [BindProperty]
-    public LogForm Log { get; set; } = new();
+    public VisitLogForm Log { get; set; } = new();
 
     [TempData]
     public string? Message { get; set; }
@@ -46,13 +47,13 @@ internal sealed class IndexModel(VolunteerAccess access, TrainingFeatures traini
     }
 
     public async Task<IActionResult> OnPostEnrolAsync(string? roleProfileKey, CancellationToken cancellationToken)
-        => await WithMeAsync(async me => (await trainings.EnrolAsync(me, new EnrolRequest(roleProfileKey), cancellationToken)).IsDone, "Sie sind für die Rolle eingetragen.", cancellationToken);
+        => await WithMeAsync(async me => await trainings.EnrolAsync(me, new EnrolRequest(roleProfileKey), cancellationToken), "Sie sind für die Rolle eingetragen.", cancellationToken);
 
     public async Task<IActionResult> OnPostBookAsync(Guid sessionId, CancellationToken cancellationToken)
-        => await WithMeAsync(async me => (await trainings.BookAsync(me, sessionId, cancellationToken)).IsDone, "Der Termin ist gebucht.", cancellationToken);
+        => await WithMeAsync(async me => await trainings.BookAsync(me, sessionId, cancellationToken), "Der Termin ist gebucht.", cancellationToken);
 
     public async Task<IActionResult> OnPostCancelAsync(Guid sessionId, CancellationToken cancellationToken)
-        => await WithMeAsync(async me => (await trainings.CancelAsync(me, sessionId, cancellationToken)).IsDone, "Der Termin ist abgesagt.", cancellationToken);
+        => await WithMeAsync(async me => await trainings.CancelAsync(me, sessionId, cancellationToken), "Der Termin ist abgesagt.", cancellationToken);
 
     public async Task<IActionResult> OnPostLogAsync(CancellationToken cancellationToken)
     {
@@ -62,8 +63,7 @@ internal sealed class IndexModel(VolunteerAccess access, TrainingFeatures traini
         }
 
         ModelState.Clear();
-        var date = ProfileForm.ParseDate(Log.Date);
-        var outcome = await logs.LogAsync(me, new LogVisitRequest(Log.AssignmentId, date, Log.Minutes, Log.Kind, Log.Kilometres, Log.Note), cancellationToken);
+        var outcome = await logs.LogAsync(me, Log.ToRequest(), cancellationToken);
         if (!outcome.IsDone)
         {
             outcome.CopyTo(ModelState, nameof(Log));
@@ -75,14 +75,17 @@ internal sealed class IndexModel(VolunteerAccess access, TrainingFeatures traini
         return Redirect("/Volunteers");
     }
 
-    private async Task<IActionResult> WithMeAsync(Func<Volunteer, Task<bool>> action, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> WithMeAsync<T>(Func<Volunteer, Task<Outcome<T>>> action, string done, CancellationToken cancellationToken)
     {
         if (await access.MeAsync(cancellationToken) is not { } me)
         {
             return NotFound();
         }
 
-        Message = await action(me) ? done : "Das hat nicht geklappt. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.";
+        // The use case's own German reason ("schon eingetragen", "noch nicht bestätigt") says more than a generic failure.
+        var outcome = await action(me);
+        Message = outcome.IsDone ? done
+            : outcome.Message ?? outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? "Das hat nicht geklappt. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.";
         return Redirect("/Volunteers");
     }
 
@@ -101,20 +104,5 @@ internal sealed class IndexModel(VolunteerAccess access, TrainingFeatures traini
         Assignments = await logs.AssignmentsOfAsync(Me.Id, cancellationToken);
         Logs = await logs.LogsOfAsync(Me.Id, cancellationToken);
         Hours = await logs.HoursThisMonthAsync(Me, cancellationToken);
-    }
-
-    internal sealed class LogForm
-    {
-        public Guid? AssignmentId { get; set; }
-
-        public string? Date { get; set; }
-
-        public int? Minutes { get; set; }
-
-        public string? Kind { get; set; } = "besuch";
-
-        public decimal? Kilometres { get; set; }
-
-        public string? Note { get; set; }
     }
 }

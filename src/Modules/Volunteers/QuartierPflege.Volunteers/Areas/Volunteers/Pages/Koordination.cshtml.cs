@@ -56,7 +56,23 @@ internal sealed class KoordinationModel(IQuerySession query, ConfirmVolunteer co
         => await DoneAsync(await logs.ConfirmAsync(new ConfirmLogsRequest(ids), cancellationToken), "Die Einsatznachweise sind bestätigt.", cancellationToken);
 
     public async Task<IActionResult> OnPostReturnLogAsync(Guid logId, string? comment, CancellationToken cancellationToken)
-        => await DoneAsync(await logs.ReturnAsync(logId, new ReturnLogRequest(comment), cancellationToken), "Der Einsatznachweis ist zurückgegeben.", cancellationToken);
+    {
+        var outcome = await logs.ReturnAsync(logId, new ReturnLogRequest(comment), cancellationToken);
+        if (outcome.IsDone)
+        {
+            Message = "Der Einsatznachweis ist zurückgegeben.";
+            return Redirect("/Volunteers/Koordination");
+        }
+
+        // The message belongs to that log's comment field (and the summary links to it); what was typed stays.
+        ModelState.Clear();
+        outcome.CopyTo(ModelState, field => field.Length == 0 ? string.Empty : $"comment-{logId}");
+        ReturnDraft = (logId, comment);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public (Guid LogId, string? Comment) ReturnDraft { get; private set; }
 
     private async Task<IActionResult> DoneAsync<T>(Outcome<T> outcome, string message, CancellationToken cancellationToken, string prefix = "")
     {

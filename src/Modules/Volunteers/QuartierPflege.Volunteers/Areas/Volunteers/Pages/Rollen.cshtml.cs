@@ -12,7 +12,7 @@ namespace QuartierPflege.Volunteers.Areas.Volunteers.Pages;
 /// in the role (the download checks the same).
 /// </summary>
 [Authorize(Policy = Policies.Volunteering)]
-internal sealed class RollenModel(RoleProfileFeatures roles, Features.VolunteerAccess access) : PageModel
+internal sealed class RollenModel(RoleProfileFeatures roles) : PageModel
 {
     public IReadOnlyList<RoleProfile> Roles { get; private set; } = [];
 
@@ -28,13 +28,9 @@ internal sealed class RollenModel(RoleProfileFeatures roles, Features.VolunteerA
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Roles = [.. (await roles.AllAsync(cancellationToken)).Values.OrderBy(r => r.Name, StringComparer.Ordinal)];
-        var me = access.IsStaff ? null : await access.MeAsync(cancellationToken);
         foreach (var role in Roles)
         {
-            if (access.IsStaff || (me?.Enrolments.Any(e => e.RoleProfileKey == role.Id && e.State != EnrolmentState.Ended) ?? false))
-            {
-                Files[role.Id] = await roles.FilesAsync(role.Id, cancellationToken);
-            }
+            Files[role.Id] = await roles.VisibleFilesAsync(role.Id, cancellationToken) ?? [];
         }
     }
 }
