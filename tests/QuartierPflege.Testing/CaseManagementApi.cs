@@ -52,6 +52,39 @@ public sealed class CaseManagementApi(HttpClient caseManager)
         return (caseId, referral.GetProperty("referralId").GetGuid());
     }
 
+    /// <summary>
+    /// A resident at Lessingstraße 7 (2. OG links) in <paramref name="quartier"/> who agreed to storing data and to
+    /// involving neighbours, with a case and a problem (Pflegebedarf) to plan neighbour help for.
+    /// </summary>
+    public async Task<Guid> OpenCaseForNeighbourHelpAsync(string quartier)
+    {
+        var resident = await CreatedIdAsync(await caseManager.PostAsJsonAsync($"{Api}/residents", new
+        {
+            firstName = "Erna",
+            lastName = "Lessing",
+            dateOfBirth = "1936-05-12",
+            street = "Lessingstraße",
+            houseNumber = "7",
+            flat = "2. OG links",
+            postalCode = "04720",
+            city = "Döbeln",
+            quartier,
+            phone = "03431 700700",
+            careLevel = "None",
+            languages = new[] { "de" },
+            relatives = Array.Empty<object>(),
+            createDespiteDuplicates = true,
+        }));
+        foreach (var purpose in new[] { "StoreData", "InvolveNeighbours" })
+        {
+            await CreatedIdAsync(await caseManager.PostAsJsonAsync($"{Api}/residents/{resident}/consents", new { purpose, givenOn = "2026-03-02", form = "Written" }));
+        }
+
+        var caseId = await CreatedIdAsync(await caseManager.PostAsJsonAsync($"{Api}/cases", new { residentId = resident }));
+        await CreatedIdAsync(await caseManager.PostAsJsonAsync($"{Api}/cases/{caseId}/problems", new { kind = "CareNeed", description = "Kommt allein nicht mehr zur Hausärztin." }));
+        return caseId;
+    }
+
     /// <summary>The (only) referral step of the case as the plan API shows it.</summary>
     public async Task<JsonElement> ReferralStepAsync(Guid caseId)
     {

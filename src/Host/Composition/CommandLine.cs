@@ -28,7 +28,7 @@ internal static class CommandLine
                 return true;
             case "seed-demo":
                 await MigrateAsync(app.Services, CancellationToken.None);
-                await SeedDemoDataAsync(app.Services, CancellationToken.None);
+                await SeedWithMessagingAsync(app.Services, CancellationToken.None);
                 Console.WriteLine("Demodaten sind geladen.");
                 return true;
             case null:
@@ -58,6 +58,25 @@ internal static class CommandLine
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
         await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(JasperFx.AutoCreate.CreateOrUpdate);
         await JobsSchema.MigrateAsync(services, cancellationToken);
+    }
+
+    /// <summary>
+    /// Demo seeders publish what other modules learn from their data through the outbox (Volunteers' confirmed visit logs
+    /// reach Compensation), which needs Wolverine running; the web app itself (Kestrel, Hangfire) is not started. Stopping
+    /// hands messages not yet handled back to the durable store, where the next Host picks them up.
+    /// </summary>
+    private static async Task SeedWithMessagingAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var messaging = (IHostedService)services.GetRequiredService<IWolverineRuntime>();
+        await messaging.StartAsync(cancellationToken);
+        try
+        {
+            await SeedDemoDataAsync(services, cancellationToken);
+        }
+        finally
+        {
+            await messaging.StopAsync(cancellationToken);
+        }
     }
 
     public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)

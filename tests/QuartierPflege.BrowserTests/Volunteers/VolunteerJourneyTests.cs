@@ -1,13 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NodaTime;
 using QuartierPflege.BrowserTests.Support;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Security;
-using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.Testing;
-using Wolverine;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,8 +13,10 @@ namespace QuartierPflege.BrowserTests.Volunteers;
 /// <summary>
 /// A neighbour's way in, on a 360 px phone: registering from the sign-in page, the coordinator's confirmation, the
 /// invitation mail and the first password, enrolling, booking a training session, the coordinator recording attendance
-/// (the enrolment becomes active), a neighbour-help request proposing them, the assignment, logging a visit and the
-/// coordinator confirming it. Screenshots of each page are written as test artefacts.
+/// (the enrolment becomes active); then a case manager asks for neighbour help in the case's plan page, gets the neighbour
+/// proposed and chooses them there; the neighbour sees the assignment, logs a visit, and the coordinator confirms it.
+/// Everything through the pages; only the case itself is set up through Case Management's API. Screenshots of each page
+/// are written as test artefacts.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
 public sealed partial class VolunteerJourneyTests(BrowserApp app, Chromium chromium, ITestOutputHelper output) : IClassFixture<BrowserApp>, IAsyncLifetime
@@ -108,13 +107,50 @@ public sealed partial class VolunteerJourneyTests(BrowserApp app, Chromium chrom
         await page.ReloadAsync();
         await Expect(role).ToContainTextAsync("Fahrdienst: aktiv");
 
-        // A case asks for a driver in Döbeln-Nord: she is proposed (with the reason), chosen and assigned.
-        var bus = app.Services.GetRequiredService<IMessageBus>();
-        var requestId = Guid.NewGuid();
-        await bus.PublishAsync(new NeighbourHelpRequested(Guid.NewGuid(), app.Clock.GetCurrentInstant(), requestId, Guid.NewGuid(), Guid.NewGuid(), "Döbeln-Nord",
-            new ResidentAddress("Lessingstraße", "7", "2. OG links"), "fahrdienst", "Fahrten zur Hausärztin, alle zwei Wochen", 4, "Dienstag nachmittags", new LocalDate(2026, 3, 2)));
-        var volunteerId = await Eventually.UntilAsync(() => ProposedAsync(requestId), id => id is not null, "the proposal");
-        await bus.PublishAsync(new HelperChosen(Guid.NewGuid(), app.Clock.GetCurrentInstant(), requestId, volunteerId!.Value, Guid.NewGuid(), new HelperDeclarations(true, true, true)));
+        // A case manager plans neighbour help for a resident in Döbeln-Nord on her phone: she is proposed (with the
+        // reason), chosen with the three declarations, and the assignment starts.
+        var caseManager = await app.CreateUserAsync(Roles.Fallmanagement, "Jana Fröhlich");
+        var caseId = await new CaseManagementApi(await app.SignedInClientAsync(caseManager)).OpenCaseForNeighbourHelpAsync("Döbeln-Nord");
+        await using var office = await chromium.NewSessionAsync(app, output, Screen.Phone);
+        await office.SignInAsync(caseManager);
+        await office.GotoAsync($"/CaseManagement/Faelle/{caseId}/Plan");
+        var problem = office.Page.GetByRole(AriaRole.Region, new() { Name = "Pflegebedarf", Exact = true });
+        await problem.GetByText("Maßnahme hinzufügen", new() { Exact = true }).ClickAsync();
+        var newStep = problem.Locator("form").Filter(new() { Has = office.Page.GetByRole(AriaRole.Button, new() { Name = "Maßnahme anlegen", Exact = true }) });
+        await newStep.GetByLabel("Art der Maßnahme", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nachbarschaftshilfe" });
+        await newStep.GetByLabel("Titel", new() { Exact = true }).FillAsync("Fahrdienst zur Hausärztin");
+        await newStep.GetByLabel("Zuständig", new() { Exact = true }).FillAsync("Jana Fröhlich");
+        await newStep.GetByLabel("Rollenprofil", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Fahrdienst" });
+        await newStep.GetByLabel("Beschreibung der Hilfe", new() { Exact = true }).FillAsync("Fahrten zur Hausärztin, alle zwei Wochen");
+        await newStep.GetByLabel("Stunden im Monat (höchstens 40)", new() { Exact = true }).FillAsync("4");
+        await newStep.GetByLabel("Wunschzeiten (optional)", new() { Exact = true }).FillAsync("Dienstag nachmittags");
+        await newStep.GetByLabel("Beginn", new() { Exact = true }).FillAsync("2026-03-02");
+        await newStep.GetByRole(AriaRole.Button, new() { Name = "Maßnahme anlegen", Exact = true }).ClickAsync();
+        await Expect(office.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Die Nachbarschaftshilfe ist angefragt." })).ToBeVisibleAsync();
+
+        var step = problem.GetByRole(AriaRole.Article, new() { Name = "Fahrdienst zur Hausärztin", Exact = true });
+        var hanna = step.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Hanna Nachbar") });
+        await Eventually.UntilAsync(async () =>
+        {
+            await office.Page.ReloadAsync();
+            return await hanna.CountAsync() > 0;
+        }, "the proposals on the plan page");
+        await Expect(step).ToContainTextAsync("Wohnt im selben Quartier (Döbeln-Nord)");
+        await office.AssertNoHorizontalScrollingAsync();
+        await office.ScreenshotAsync("ehrenamt-vorschlaege");
+        await hanna.CheckAsync();
+        await step.GetByRole(AriaRole.Checkbox, new() { Name = "Nicht bis zum 2. Grad verwandt oder verschwägert" }).CheckAsync();
+        await step.GetByRole(AriaRole.Checkbox, new() { Name = "Lebt nicht im selben Haushalt" }).CheckAsync();
+        await step.GetByRole(AriaRole.Checkbox, new() { Name = "Ist nicht die eingetragene Pflegeperson" }).CheckAsync();
+        await step.GetByRole(AriaRole.Button, new() { Name = "Helfer:in wählen" }).ClickAsync();
+        var state = step.Locator("dl > dt:text-is(\"Stand\") + dd");
+        await Expect(state).ToHaveTextAsync(new Regex("^(Helfer:in gewählt, Einsatz wird eingerichtet|Einsatz läuft) – Hanna Nachbar$"));
+        await Eventually.UntilAsync(async () =>
+        {
+            await office.Page.ReloadAsync();
+            return (await state.InnerTextAsync()).Trim() == "Einsatz läuft – Hanna Nachbar";
+        }, "the assignment started on the plan page");
+        await office.ScreenshotAsync("ehrenamt-einsatz-laeuft");
 
         await Eventually.UntilAsync(async () =>
         {
@@ -188,33 +224,14 @@ public sealed partial class VolunteerJourneyTests(BrowserApp app, Chromium chrom
         await desk.ScreenshotAsync("ehrenamt-rollenprofil-bearbeiten");
     }
 
-    /// <summary>A returned visit log of the demo Ehrenamt login (Gerda Schubert), whatever else the demo data holds.</summary>
+    /// <summary>A returned visit log of the demo Ehrenamt login (Gerda Schubert) from the demo data.</summary>
     private Task<Guid> DemoVisitLogAsync() => app.InScopeAsync(async services =>
     {
-        var session = services.GetRequiredService<Marten.IDocumentSession>();
-        var volunteer = await Marten.QueryableExtensions.FirstAsync(session.Query<QuartierPflege.Volunteers.Domain.Volunteer>(), v => v.UserId == DemoAccounts.Ehrenamt.Id);
-        var assignment = new QuartierPflege.Volunteers.Domain.Assignment
-        {
-            VolunteerId = volunteer.Id, RoleProfileKey = "besuchsdienst", CompensationModelKey = "unentgeltlich", Street = "Bahnhofstraße", HouseNumber = "20",
-            Description = "Besuch und Vorlesen", HoursPerMonth = 4, StartsOn = new LocalDate(2026, 2, 1), CaseId = Guid.NewGuid(), RequestId = Guid.NewGuid(),
-        };
-        var log = new QuartierPflege.Volunteers.Domain.ActivityLog
-        {
-            VolunteerId = volunteer.Id, AssignmentId = assignment.Id, RoleProfileKey = "besuchsdienst", Date = new LocalDate(2026, 2, 20), Minutes = 90, Kind = "besuch",
-            State = QuartierPflege.Volunteers.Domain.ActivityState.Returned, ReturnComment = "Bitte die Dauer prüfen: war es nicht eine Stunde?",
-        };
-        session.Store(assignment);
-        session.Store(log);
-        await session.SaveChangesAsync();
-        return log.Id;
-    });
-
-    private Task<Guid?> ProposedAsync(Guid requestId) => app.InScopeAsync(async services =>
-    {
         var session = services.GetRequiredService<Marten.IQuerySession>();
-        var request = await session.LoadAsync<QuartierPflege.Volunteers.Domain.HelpRequest>(requestId);
-        var volunteer = await Marten.QueryableExtensions.FirstOrDefaultAsync(session.Query<QuartierPflege.Volunteers.Domain.Volunteer>(), v => v.Email == Email);
-        return request is not null && volunteer is not null && request.Proposed.Contains(volunteer.Id) ? volunteer.Id : (Guid?)null;
+        var volunteer = await Marten.QueryableExtensions.FirstAsync(session.Query<QuartierPflege.Volunteers.Domain.Volunteer>(), v => v.UserId == DemoAccounts.Ehrenamt.Id);
+        var log = await Marten.QueryableExtensions.FirstAsync(session.Query<QuartierPflege.Volunteers.Domain.ActivityLog>(),
+            l => l.VolunteerId == volunteer.Id && l.State == QuartierPflege.Volunteers.Domain.ActivityState.Returned);
+        return log.Id;
     });
 
     [GeneratedRegex(@"/Einladung\?\S+")]

@@ -9,6 +9,7 @@ using QuartierPflege.CaseManagement.Features.Cases;
 using QuartierPflege.CaseManagement.Features.Planning;
 using Marten;
 using QuartierPflege.Partners.Contracts;
+using QuartierPflege.Volunteers.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Demo;
 
@@ -58,6 +59,9 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
     private readonly Dictionary<string, IReadOnlyList<PartnerListing>> _partners = new(StringComparer.Ordinal);
     private int _referrals;
     private int _openSteps;
+    private int _helpSteps;
+    private int _running;
+    private readonly Dictionary<Guid, int> _plannedHours = [];
     private int _outcomes;
 
     public async Task AddAsync(Case @case, Resident resident, int index, DemoAccount owner, CancellationToken cancellationToken)
@@ -237,8 +241,11 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
                 return (null, false);
             }
 
-            // Asked recently: the proposals are still being searched for, and the help starts in two weeks.
-            createdOn = Max(Max(createdOn, consent.GivenOn), today.PlusDays(-random.Next(3, 10)));
+            // Two of three were asked before the two months before this one and run with a demo helper (their visit logs are the
+            // Volunteers module's demo data); the others were asked recently and the proposals are there to choose from.
+            var askedLongAgo = Max(Max(createdOn, consent.GivenOn), today.PlusMonths(-2).With(DateAdjusters.StartOfMonth).PlusDays(-10));
+            var running = _helpSteps++ % 3 != 1 && askedLongAgo.PlusDays(7) <= today;
+            createdOn = running ? askedLongAgo : Max(Max(createdOn, consent.GivenOn), today.PlusDays(-random.Next(3, 10)));
             help = new NeighbourHelpRequest
             {
                 StepId = id,
@@ -246,9 +253,22 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
                 Description = template.Summary!,
                 HoursPerMonth = template.Hours,
                 PreferredTimes = template.PreferredTimes,
-                StartsOn = createdOn.PlusDays(14),
-                Status = NeighbourHelpStatus.Requested,
+                StartsOn = createdOn.PlusDays(running ? 7 : 14),
+                Status = NeighbourHelpStatus.Proposed,
+                Candidates = [.. DemoHelpers.All.Where(h => h.RoleProfileKeys.Contains(template.RoleProfile!)).Select(Proposed)],
             };
+            if (running)
+            {
+                var helper = help.Candidates[_running++ % help.Candidates.Count];
+                help.ChosenVolunteerId = helper.VolunteerId;
+                help.ChosenVolunteerName = helper.DisplayName;
+                help.ChosenBy = owner.Id;
+                help.ChosenAt = At(createdOn.PlusDays(2), 11);
+                // The Volunteers module's demo data creates the assignment with this id (DemoHelpers).
+                help.AssignmentId = DemoHelpers.AssignmentIdOf(help.Id);
+                help.Status = NeighbourHelpStatus.Started;
+                _plannedHours[helper.VolunteerId] = _plannedHours.GetValueOrDefault(helper.VolunteerId) + template.Hours;
+            }
         }
 
         var created = At(createdOn, 9);
@@ -275,8 +295,20 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
         }
         else if (help is not null)
         {
+            // The entries the real use case and handlers write (NeighbourHelpDisclosure, HelpersProposedHandler,
+            // ChooseHelper, AssignmentStartedHandler).
             step.Note("Nachbarschaftshilfe", "–", $"angefragt ({RoleProfiles.NameOf(help.RoleProfileKey)})", me, created);
+            step.Note("Vorschläge", "–", $"{help.Candidates.Count} Vorschläge", Actor.Volunteers, created.Plus(Duration.FromMinutes(1)));
             step.DueOn = help.StartsOn;
+            if (help.Status == NeighbourHelpStatus.Started)
+            {
+                step.Note("Helfer:in", "–", help.ChosenVolunteerName!, me, help.ChosenAt!.Value);
+                var started = help.ChosenAt.Value.Plus(Duration.FromMinutes(1));
+                step.Note("Nachbarschaftshilfe", "Helfer:in gewählt", $"Einsatz begonnen am {PlanningNames.Date(help.StartsOn)} ({help.ChosenVolunteerName})", Actor.Volunteers, started);
+                step.ChangeStatus(StepStatus.InProgress, Actor.Volunteers, started);
+                // Running help is looked at again in a few weeks.
+                step.DueOn = today.PlusDays(random.Next(14, 40));
+            }
         }
         else
         {
@@ -661,6 +693,16 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
     private static string Fill(string text, string name) => text.Replace("{Name}", name, StringComparison.Ordinal);
 
     private static int Days(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Days).Days;
+
+    /// <summary>A demo helper as the Volunteers module proposes them (worded like its ranking, same Quartier first).</summary>
+    private ProposedHelper Proposed(DemoHelper helper)
+    {
+        // Besuchsdienst and Einkaufshilfe (the roles the demo plans ask for) allow 20 hours a month.
+        var free = 20 - _plannedHours.GetValueOrDefault(helper.VolunteerId);
+        return new ProposedHelper(helper.VolunteerId, helper.DisplayName, DemoCaseData.Quartier, ["Deutsch"], free,
+            [.. helper.RoleProfileKeys.Select(RoleProfiles.NameOf)],
+            $"Wohnt im selben Quartier ({DemoCaseData.Quartier}); noch {free} Stunden in diesem Monat frei; spricht Deutsch");
+    }
 
     private static LocalDate Min(LocalDate a, LocalDate b) => LocalDate.Min(a, b);
 

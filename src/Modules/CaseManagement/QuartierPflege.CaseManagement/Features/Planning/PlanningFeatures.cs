@@ -37,6 +37,7 @@ internal static class PlanningFeatures
         services.AddScoped<NeighbourHelpDisclosure>();
         services.AddScoped<ChooseHelper>();
         services.AddScoped<WithdrawNeighbourHelp>();
+        services.AddScoped<QuartierPflege.CaseManagement.Contracts.Planning.INeighbourHelpRequests, NeighbourHelpRequests>();
         services.AddScoped<CloseCase>();
         services.AddScoped<ReopenCase>();
         return services;

@@ -2,7 +2,10 @@ using Marten;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.CaseManagement.Contracts.Planning;
+using QuartierPflege.Volunteers.Contracts;
 using QuartierPflege.Volunteers.Domain;
+using Wolverine.Marten;
 
 namespace QuartierPflege.Volunteers.Features.Demo;
 
@@ -10,8 +13,16 @@ namespace QuartierPflege.Volunteers.Features.Demo;
 /// About 30 neighbours in the demo Quartiere with roles and certificates: some lapsing within 60 days, one lapsed (its
 /// enrolment suspended), a few registrations waiting for confirmation. The demo <c>Ehrenamt</c> login is Gerda Schubert.
 /// Fixed ids (derived from the index) make a second run change nothing.
+/// <para>
+/// Then the neighbour help of the demo cases (Case Management's demo data, seeded before: Order 20) as a snapshot, like
+/// Case Management's: the requests it asked for (<see cref="INeighbourHelpRequests"/>), the assignments of the running
+/// ones with the ids Case Management recorded (<see cref="DemoHelpers"/>), and their visit logs of the last two calendar
+/// months in every state. What other modules learn from these is published through the outbox as the real use cases
+/// do (<c>volunteer-registered</c>, <c>assignment-started</c>, <c>activity-confirmed</c>), so Compensation accrues the
+/// confirmed logs itself.
+/// </para>
 /// </summary>
-internal sealed class DemoVolunteers(IDocumentSession session, IClock clock) : IDemoDataSeeder
+internal sealed class DemoVolunteers(IDocumentSession session, IMartenOutbox outbox, INeighbourHelpRequests cases, IClock clock) : IDemoDataSeeder
 {
     private static readonly string[] Quartiere = ["Döbeln-Nord", "Döbeln-Ost", "Döbeln-Zentrum", "Großweitzschen", "Hartha"];
 
@@ -28,11 +39,17 @@ internal sealed class DemoVolunteers(IDocumentSession session, IClock clock) : I
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<Volunteer>(IdOf(0), cancellationToken) is not null)
+        if (await session.LoadAsync<Volunteer>(IdOf(0), cancellationToken) is null)
         {
-            return;
+            await AddVolunteersAsync();
         }
 
+        await AddNeighbourHelpAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task AddVolunteersAsync()
+    {
         var today = clock.Today();
         var now = clock.GetCurrentInstant();
         var roles = Catalogue.DefaultRoles().ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -82,7 +99,9 @@ internal sealed class DemoVolunteers(IDocumentSession session, IClock clock) : I
                     certificates.Add(Issue(i, volunteer.Id, Catalogue.Demenz, today.PlusMonths(-10)));
                 }
 
-                var keys = new[] { roleKeys[i % roleKeys.Length], i % 3 == 0 ? "nachbarschaftshilfe" : "besuchsdienst" }.Distinct(StringComparer.Ordinal);
+                var helper = DemoHelpers.All.FirstOrDefault(h => h.VolunteerId == volunteer.Id);
+                var keys = new[] { roleKeys[i % roleKeys.Length], i % 3 == 0 ? "nachbarschaftshilfe" : "besuchsdienst" }
+                    .Concat(helper?.RoleProfileKeys ?? []).Distinct(StringComparer.Ordinal);
                 foreach (var key in keys)
                 {
                     // Everyone enrolled as active first; the re-evaluation below suspends those whose certificate lapsed.
@@ -97,6 +116,12 @@ internal sealed class DemoVolunteers(IDocumentSession session, IClock clock) : I
             {
                 session.Store(certificate);
             }
+
+            if (!pending)
+            {
+                // As a coordinator's confirmation does: Compensation knows its payees from this.
+                await outbox.PublishAsync(new VolunteerRegistered(Guid.NewGuid(), now, volunteer.Id, volunteer.DisplayName, volunteer.Email, volunteer.Quartier));
+            }
         }
 
         session.Store(new TrainingSession
@@ -109,10 +134,113 @@ internal sealed class DemoVolunteers(IDocumentSession session, IClock clock) : I
             Id = new Guid("d3e0b000-0000-4000-8000-000000000002"), CourseKey = Catalogue.Basiskurs, CourseName = "Basiskurs Nachbarschaftshilfe",
             StartsAt = today.PlusDays(21).At(new LocalTime(17, 0)), DurationMinutes = 90, Place = "Stadtteiltreff Döbeln-Ost", Capacity = 2,
         });
-        await session.SaveChangesAsync(cancellationToken);
     }
 
-    public static Guid IdOf(int index) => new($"d3e0c000-0000-4000-8000-{index + 1:000000000000}");
+    /// <summary>
+    /// The demo cases' open neighbour help of the demo helpers that Volunteers does not know yet: the request (with the
+    /// proposed helpers, so a case manager can choose one in the demo), and for a running one the assignment and its logs.
+    /// </summary>
+    private async Task AddNeighbourHelpAsync(CancellationToken cancellationToken)
+    {
+        var helpers = DemoHelpers.All.Select(h => h.VolunteerId).ToHashSet();
+        var open = (await cases.OpenAsync(cancellationToken))
+            .Where(r => r.ProposedVolunteerIds.Any(helpers.Contains) && (r.ChosenVolunteerId is null || helpers.Contains(r.ChosenVolunteerId.Value)))
+            .ToList();
+        var known = (await session.LoadManyAsync<HelpRequest>(cancellationToken, open.Select(r => r.RequestId))).Select(r => r.Id).ToHashSet();
+        var roles = Catalogue.DefaultRoles().ToDictionary(r => r.Id, StringComparer.Ordinal);
+        foreach (var help in open.Where(r => !known.Contains(r.RequestId) && roles.ContainsKey(r.RoleProfileKey)))
+        {
+            session.Insert(new HelpRequest
+            {
+                Id = help.RequestId, CaseId = help.CaseId, ResidentId = help.ResidentId, Quartier = help.Quartier,
+                Street = help.ResidentAddress.Street, HouseNumber = help.ResidentAddress.HouseNumber, Flat = help.ResidentAddress.Flat,
+                RoleProfileKey = help.RoleProfileKey, Description = help.Description, HoursPerMonth = help.HoursPerMonth,
+                PreferredTimes = help.PreferredTimes, StartsOn = help.StartsOn, Proposed = [.. help.ProposedVolunteerIds],
+            });
+            if (help is { ChosenVolunteerId: { } volunteerId, AssignmentId: { } assignmentId })
+            {
+                var role = roles[help.RoleProfileKey];
+                var assignment = new Assignment
+                {
+                    Id = assignmentId, RequestId = help.RequestId, CaseId = help.CaseId, VolunteerId = volunteerId, RoleProfileKey = role.Id,
+                    CompensationModelKey = role.CompensationModelKey, Street = help.ResidentAddress.Street, HouseNumber = help.ResidentAddress.HouseNumber,
+                    Description = help.Description, HoursPerMonth = help.HoursPerMonth, StartsOn = help.StartsOn,
+                };
+                session.Insert(assignment);
+                await outbox.PublishAsync(new AssignmentStarted(Guid.NewGuid(), clock.GetCurrentInstant(), assignment.Id, assignment.RequestId, assignment.CaseId,
+                    assignment.VolunteerId, assignment.RoleProfileKey, assignment.CompensationModelKey, assignment.StartsOn));
+                await AddLogsAsync(assignment);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A visit a week since the start of the month before last (two whole calendar months and this one so far), oldest first: confirmed, one corrected after its
+    /// confirmation (submitted again), the second-newest returned with a comment, the newest still submitted.
+    /// </summary>
+    private async Task AddLogsAsync(Assignment assignment)
+    {
+        var today = clock.Today();
+        var now = clock.GetCurrentInstant();
+        var from = LocalDate.Max(assignment.StartsOn, today.PlusMonths(-2).With(DateAdjusters.StartOfMonth));
+        var shopping = assignment.RoleProfileKey == "einkaufshilfe";
+        var dates = new List<LocalDate>();
+        for (var date = from; date <= today; date = date.PlusDays(7))
+        {
+            dates.Add(date);
+        }
+
+        for (var k = 0; k < dates.Count; k++)
+        {
+            var fromEnd = dates.Count - 1 - k;
+            var submittedAt = Instant.Min(now, Berlin.StartOfDay(dates[k]).Plus(Duration.FromHours(18)));
+            var log = new ActivityLog
+            {
+                Id = LogIdOf(assignment.Id, k),
+                VolunteerId = assignment.VolunteerId,
+                AssignmentId = assignment.Id,
+                RoleProfileKey = assignment.RoleProfileKey,
+                Date = dates[k],
+                Minutes = 60 + (15 * ((k + assignment.HoursPerMonth) % 4)),
+                Kind = shopping ? "einkauf" : k % 3 == 2 ? "begleitung" : "besuch",
+                Kilometres = shopping ? 4 + (k % 3) : 0,
+                Note = shopping ? "Wocheneinkauf im Supermarkt um die Ecke." : k % 3 == 2 ? "Kleiner Spaziergang zum Bäcker." : "Kaffee und Gespräch, Zeitung vorgelesen.",
+                SubmittedAt = submittedAt,
+                State = fromEnd switch { 0 => ActivityState.Submitted, 1 => ActivityState.Returned, _ => ActivityState.Confirmed },
+            };
+            if (log.State == ActivityState.Returned)
+            {
+                log.ReturnComment = "Bitte die Dauer prüfen: vereinbart war an diesem Tag nur ein kurzer Besuch.";
+            }
+            else if (log.State == ActivityState.Confirmed)
+            {
+                log.ConfirmedAt = Instant.Min(now, submittedAt.Plus(Duration.FromDays(2)));
+                // Compensation gets the figures as they stand: for the corrected one, those after the correction
+                // (a confirmation and a correction sent at once could arrive in either order).
+                await outbox.PublishAsync(new ActivityConfirmed(Guid.NewGuid(), log.ConfirmedAt.Value, log.Id, log.VolunteerId, log.AssignmentId, log.RoleProfileKey,
+                    log.Date, log.Minutes, log.Kilometres, log.Kind));
+                if (k == 1)
+                {
+                    // Corrected after the confirmation (only the note): submitted again, awaiting confirmation.
+                    log.State = ActivityState.Submitted;
+                    log.Note = "Korrigiert nach der Bestätigung (Notiz ergänzt): " + log.Note;
+                    log.SubmittedAt = Instant.Min(now, log.ConfirmedAt.Value.Plus(Duration.FromDays(1)));
+                }
+            }
+
+            session.Insert(log);
+        }
+    }
+
+    public static Guid IdOf(int index) => DemoHelpers.IdOf(index);
+
+    private static Guid LogIdOf(Guid assignmentId, int index)
+    {
+        var bytes = assignmentId.ToByteArray();
+        bytes[15] ^= (byte)(index + 1);
+        bytes[14] ^= 0xa5;
+        return new Guid(bytes);
+    }
 
     private static Certificate Issue(int index, Guid volunteerId, string courseKey, LocalDate issuedOn)
     {
