@@ -9,6 +9,7 @@ using QuartierPflege.CaseManagement.Features.Residents.Concerns;
 using QuartierPflege.CaseManagement.Features.Residents.Consents;
 using QuartierPflege.CaseManagement.Features.Residents.Opening;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.BuildingBlocks.Web;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle;
 
@@ -61,7 +62,7 @@ internal sealed class FallEroeffnenModel(
         var outcome = await openCase.HandleAsync(new OpenCaseRequest(Bewohner, Hinweis, DeputyId, SecondCaseReason), cancellationToken);
         if (!outcome.IsDone)
         {
-            outcome.CopyTo(ModelState, field => field switch
+            new FormFeedback().CopyTo(outcome, ModelState, field => field switch
             {
                 "deputyId" => nameof(DeputyId),
                 OpenCase.SecondCaseField => nameof(SecondCaseReason),
