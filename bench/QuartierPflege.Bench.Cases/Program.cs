@@ -6,6 +6,7 @@ using Npgsql;
 using QuartierPflege.Bench.Cases;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Cases.Dashboard;
+using QuartierPflege.CaseManagement.Features.Cases.Today;
 
 // bench/cases: the case manager's dashboard and the resident name search on 100,000 residents and 150,000 cases,
 // measured through the same handler the endpoint and the page call. Run through `ops/bench cases`.
@@ -48,12 +49,16 @@ DashboardQuery AnySearch() => new(Search: searchTerms[random.Next(searchTerms.Le
 var byKind = new Dictionary<string, List<double>>(StringComparer.Ordinal);
 var dashboard = await MeasureAsync(AnyDashboard, "dashboard");
 var search = await MeasureAsync(AnySearch, "search");
+var today = await MeasureTodayAsync();
 var dashboardP95 = Percentile(dashboard, 0.95);
 var searchP95 = Percentile(search, 0.95);
 Console.WriteLine($"dashboard_p50_ms={Percentile(dashboard, 0.50).ToString("0.0", invariant)}");
 Console.WriteLine($"dashboard_p95_ms={dashboardP95.ToString("0.0", invariant)}");
 Console.WriteLine($"search_p50_ms={Percentile(search, 0.50).ToString("0.0", invariant)}");
 Console.WriteLine($"search_p95_ms={searchP95.ToString("0.0", invariant)}");
+Console.WriteLine($"today_p50_ms={Percentile(today, 0.50).ToString("0.0", invariant)}");
+Console.WriteLine($"today_p95_ms={Percentile(today, 0.95).ToString("0.0", invariant)}");
+await ExplainReferralQueriesAsync();
 // Where the time goes: the same samples by who asked and what (case managers vs coordination, which filter).
 foreach (var (kind, timings) in byKind.OrderBy(k => k.Key, StringComparer.Ordinal))
 {
@@ -73,6 +78,77 @@ if (searchP95 >= TargetMs)
 
 Console.WriteLine(failures.Count == 0 ? "ok" : "FAIL " + string.Join("; ", failures));
 return failures.Count == 0 ? 0 : 1;
+
+// The "Heute" page, case managers and now and then coordination, through its handler (reported, not a target of its own).
+async Task<List<double>> MeasureTodayAsync()
+{
+    var timings = new List<double>(Samples);
+    for (var i = 0; i < WarmUp + Samples; i++)
+    {
+        var (userId, coordination) = AnyUser();
+        var started = Stopwatch.GetTimestamp();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var user = scope.ServiceProvider.GetRequiredService<BenchUser>();
+            user.Id = userId;
+            user.IsCoordination = coordination;
+            await scope.ServiceProvider.GetRequiredService<GetToday>().HandleAsync(CancellationToken.None);
+        }
+
+        if (i >= WarmUp)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            timings.Add(elapsed);
+            Record($"today_{(coordination ? "coordination" : "case_manager")}", elapsed);
+        }
+    }
+
+    return timings;
+}
+
+// The plans of "Heute"'s referral sections (coordination's programme-wide one and a case manager's), as the handler
+// words them: printed as explain_* lines, so an unindexed scan of the steps' JSON shows.
+async Task ExplainReferralQueriesAsync()
+{
+    var steps = QuartierPflege.CaseManagement.Persistence.PlanningDocuments.PlanSteps;
+    var cases = QuartierPflege.CaseManagement.Persistence.CaseManagementDocuments.Cases;
+    const string respondBy = "coalesce((s.data -> 'Referral' ->> 'RespondBy')::date, ((s.data -> 'Referral' ->> 'SentAt')::timestamptz AT TIME ZONE 'Europe/Berlin')::date)";
+    var manager = data.CaseManagers[0].Id;
+    var queries = new (string Name, string Sql)[]
+    {
+        ("coordination_waiting", $"""
+            SELECT s.case_id, {respondBy} AS due_on FROM {steps} s JOIN {cases} c ON c.id = s.case_id
+            WHERE s.status NOT IN ('Done', 'Cancelled') AND s.referral_id IS NOT NULL AND s.data -> 'Referral' ->> 'Status' = 'Sent'
+              AND c.status <> 'Closed'
+            ORDER BY {respondBy} LIMIT 101
+            """),
+        ("case_manager_declined", $"""
+            SELECT s.case_id FROM {steps} s
+            WHERE s.status NOT IN ('Done', 'Cancelled') AND s.referral_id IS NOT NULL AND s.data -> 'Referral' ->> 'Status' = 'Declined'
+              AND s.case_id = ANY(ARRAY(SELECT id FROM {cases} WHERE (case_manager_id = '{manager}' OR deputy_id = '{manager}') AND status <> 'Closed'))
+            """),
+    };
+    await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+    foreach (var (name, sql) in queries)
+    {
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine($"explain_{name}: {reader.GetString(0)}");
+        }
+    }
+}
+
+void Record(string kind, double elapsed)
+{
+    if (!byKind.TryGetValue(kind, out var list))
+    {
+        byKind[kind] = list = [];
+    }
+
+    list.Add(elapsed);
+}
 
 async Task<List<double>> MeasureAsync(Func<DashboardQuery> nextQuery, string name)
 {
@@ -98,13 +174,7 @@ async Task<List<double>> MeasureAsync(Func<DashboardQuery> nextQuery, string nam
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             timings.Add(elapsed);
-            var kind = $"{name}_{(coordination ? "coordination" : "case_manager")}_{Describe(query)}";
-            if (!byKind.TryGetValue(kind, out var list))
-            {
-                byKind[kind] = list = [];
-            }
-
-            list.Add(elapsed);
+            Record($"{name}_{(coordination ? "coordination" : "case_manager")}_{Describe(query)}", elapsed);
         }
     }
 

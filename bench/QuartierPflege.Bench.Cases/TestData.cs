@@ -162,11 +162,16 @@ internal sealed class TestData(int seed)
             for (var n = 1 + _random.Next(3); n > 0; n--)
             {
                 var due = Today.PlusDays(_random.Next(-30, 60));
+                var stepId = Guid.CreateVersion7();
+                // One step in four is a referral, in every state, for the "Heute" page's referral sections.
+                var referral = _random.Next(4) == 0 ? AnyReferral(stepId, due) : null;
                 steps.Add(new PlanStep
                 {
+                    Id = stepId,
                     CaseId = caseId,
                     ProblemId = problemId,
-                    Kind = StepKind.InternalAction,
+                    Kind = referral is null ? StepKind.InternalAction : StepKind.Referral,
+                    Referral = referral,
                     Title = Pick(FollowUpTitles),
                     Owner = CaseManagers[0].Name,
                     DueOn = due < openedOn ? openedOn : due,
@@ -188,6 +193,26 @@ internal sealed class TestData(int seed)
     }
 
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private Referral AnyReferral(Guid stepId, LocalDate due)
+    {
+        ReferralStatus[] states = [ReferralStatus.Sent, ReferralStatus.Sent, ReferralStatus.Accepted, ReferralStatus.Declined, ReferralStatus.CompletedSuccessfully, ReferralStatus.Withdrawn];
+        var status = states[_random.Next(states.Length)];
+        var sentAt = BenchServices.Now - Duration.FromDays(_random.Next(1, 60));
+        var partner = _random.Next(300);
+        return new Referral
+        {
+            StepId = stepId,
+            PartnerId = new Guid(partner, 0, 0, new byte[8]),
+            PartnerName = $"Partner {partner}",
+            ServiceCategory = "Pflegedienst",
+            DisclosedSummary = "Hilfe bei der Körperpflege.",
+            RespondBy = _random.Next(3) == 0 ? null : due,
+            Status = status,
+            SentAt = sentAt,
+            AnsweredAt = status == ReferralStatus.Sent ? null : sentAt + Duration.FromDays(2),
+        };
+    }
 
     public int Next(int max) => _random.Next(max);
 }

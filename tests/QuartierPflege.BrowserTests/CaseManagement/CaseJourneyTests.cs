@@ -35,6 +35,7 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
     [Fact]
     public async Task A_case_manager_takes_a_concern_through_the_whole_Wege_Hilfe_Plan_to_closing()
     {
+        var namesake = await NamesakeOnFileAsync();
         await ReportConcernAsVolunteerOnAPhoneAsync();
 
         await using var office = await chromium.NewSessionAsync(app, output, Screen.Desktop);
@@ -52,12 +53,12 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
         await Expect(concern).ToContainTextAsync("Briefkasten quillt über");
         await office.ScreenshotAsync("hinweise");
 
-        // Triage: nobody of that name yet, so the resident is created first; the case is opened next.
+        // Triage: the only Elfriede Brandt on file lives elsewhere, so the resident is created first; the case is opened next.
         await concern.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Bearbeiten") }).ClickAsync();
         await Expect(office.MainHeading).ToHaveTextAsync("Hinweis bearbeiten");
         await page.GetByLabel("Bewohner:in suchen (Name enthält)", new() { Exact = true }).FillAsync("Brandt");
         await page.GetByRole(AriaRole.Button, new() { Name = "Suchen", Exact = true }).ClickAsync();
-        await Expect(page.GetByText("Niemand gefunden.", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Brandt, Elfriede" })).ToContainTextAsync("Ritterstraße 3");
         await office.ScreenshotAsync("hinweis-bearbeiten");
         await page.GetByRole(AriaRole.Link, new() { Name = "Bewohner:in zuerst anlegen", Exact = true }).ClickAsync();
 
@@ -67,6 +68,19 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
         await Expect(page.GetByLabel("Nachname", new() { Exact = true })).ToHaveValueAsync("Brandt");
         await FillResidentAsync(page);
         await office.ScreenshotAsync("bewohner-neu");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+
+        // Same name, same birth date: the file that may be hers is offered first; she is another person, so on deliberately.
+        await Expect(office.MainHeading).ToHaveTextAsync("Bewohner:in anlegen");
+        var maybe = page.GetByRole(AriaRole.Region, new() { Name = "Vielleicht schon erfasst", Exact = true });
+        await Expect(maybe.GetByRole(AriaRole.Listitem)).ToHaveTextAsync(new Regex("^Elfriede Brandt, geboren am 14\\.05\\.1941, Ritterstraße 3"));
+        await Expect(maybe.GetByRole(AriaRole.Link, new() { Name = Resident, Exact = true })).ToHaveAttributeAsync("href", $"/CaseManagement/Bewohner/{namesake}");
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("Diese Person ist vielleicht schon erfasst");
+        await Expect(page.GetByLabel("Straße", new() { Exact = true })).ToHaveValueAsync("Lessingstraße");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Der Hinweis" })).ToContainTextAsync("ihr Briefkasten quillt über");
+        await office.ScreenshotAsync("bewohner-vielleicht-erfasst");
+        await office.AssertNoHorizontalScrollingAsync();
+        await maybe.GetByRole(AriaRole.Checkbox, new() { Name = "Es ist eine andere Person – trotzdem neu anlegen", Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
 
         // Without the consent to store data no case can be opened; the page says so and links to the consents.
@@ -296,6 +310,11 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
         await Expect(Notice(page, "Der Fall wurde am 03.03.2026 abgeschlossen. Der Plan kann nicht mehr geändert werden.")).ToBeVisibleAsync();
         await Expect(Fact(Problem(page, Loneliness), "Ergebnis")).ToHaveTextAsync("verbessert Der Besuchsdienst ist angefragt; Frau Brandt geht wieder zum Bäcker.");
         await Expect(Fact(Problem(page, CareNeed), "Ergebnis")).ToHaveTextAsync("gelöst Der Pflegedienst kommt zweimal pro Woche.");
+        // The referral that was still waiting is withdrawn by the close (the partner is told).
+        var withdrawn = Step(Problem(page, CareNeed), ReferralTitle);
+        await Expect(Fact(withdrawn, "Status")).ToHaveTextAsync("abgebrochen");
+        await Expect(Fact(withdrawn, "Vermittlung")).ToHaveTextAsync("zurückgezogen");
+        await Expect(Fact(withdrawn, "Begründung")).ToHaveTextAsync("Der Fall wurde abgeschlossen.");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Neue Problemlage" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Maßnahme anlegen" })).ToHaveCountAsync(0);
         await office.ScreenshotAsync("plan-abgeschlossen");
@@ -321,6 +340,23 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
         // The reopened case is back on the dashboard's list of open cases.
         await office.MainNavigation.GetByRole(AriaRole.Link, new() { Name = "Fälle", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fälle (1)", Exact = true })).ToBeVisibleAsync();
+
+        // A second open case for her needs a reason; without one the page asks for it and opens nothing.
+        await page.GotoAsync(openingUrl.Split('&')[0]);
+        await Expect(office.MainHeading).ToHaveTextAsync("Fall eröffnen");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = caseNumber, Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fall eröffnen", Exact = true }).ClickAsync();
+        var summary = page.Locator(".error-summary");
+        await Expect(summary).ToContainTextAsync($"Für {Resident} ist schon ein Fall offen ({caseNumber}). Ein zweiter offener Fall braucht eine Begründung");
+        await office.ScreenshotAsync("zweiter-fall-begruendung");
+        await office.AssertNoHorizontalScrollingAsync();
+        await page.GetByLabel("Begründung für einen zweiten offenen Fall", new() { Exact = true }).FillAsync("Wohnungsräumung droht: eigener Fall mit dem Sozialamt.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fall eröffnen", Exact = true }).ClickAsync();
+        await Expect(office.MainHeading).ToHaveTextAsync(new Regex($"^Fall F-\\d{{4}}-\\d{{4}}: {Resident}$"));
+        await Expect(office.MainHeading).Not.ToHaveTextAsync($"Fall {caseNumber}: {Resident}");
+        await CaseTab(page, "Protokoll").ClickAsync();
+        await Expect(page.GetByText($"neben dem offenen Fall {caseNumber}. Begründung: Wohnungsräumung droht: eigener Fall mit dem Sozialamt.", new() { Exact = false })).ToBeVisibleAsync();
+        await office.ScreenshotAsync("zweiter-fall-protokoll");
     }
 
     [Fact]
@@ -373,9 +409,39 @@ public sealed class CaseJourneyTests(BrowserApp app, Chromium chromium, ITestOut
             await phone.AssertNoHorizontalScrollingAsync();
         }
 
+        // The duplicate warning, on a phone: a second Hertha Handy born the same day.
+        await phone.GotoAsync(app.UrlOf("/CaseManagement/Bewohner/Neu"));
+        var form = phone.Page;
+        await form.GetByLabel("Vorname", new() { Exact = true }).FillAsync("Hertha");
+        await form.GetByLabel("Nachname", new() { Exact = true }).FillAsync("Handy");
+        await form.GetByLabel("Geburtsdatum", new() { Exact = true }).FillAsync("1938-02-01");
+        await form.GetByLabel("Pflegegrad", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Pflegegrad 2" });
+        await form.GetByLabel("Straße", new() { Exact = true }).FillAsync("Am Lindenplatz");
+        await form.GetByLabel("Hausnummer", new() { Exact = true }).FillAsync("12");
+        await form.GetByLabel("Postleitzahl", new() { Exact = true }).FillAsync("04720");
+        await form.GetByLabel("Ort", new() { Exact = true }).FillAsync("Döbeln");
+        await form.GetByLabel("Quartier", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Döbeln-Ost" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        await Expect(form.GetByRole(AriaRole.Region, new() { Name = "Vielleicht schon erfasst", Exact = true })).ToContainTextAsync("Hertha Handy, geboren am 01.02.1938, Bahnhofstraße 3");
+        await phone.AssertNoHorizontalScrollingAsync();
+        await phone.ScreenshotAsync("bewohner-vielleicht-erfasst");
+
         // The telephone number is a link a phone can call.
         await phone.GotoAsync(app.UrlOf($"/CaseManagement/Faelle/{caseId}"));
         await Expect(phone.Page.GetByRole(AriaRole.Link, new() { Name = "03431 123456" })).ToHaveAttributeAsync("href", "tel:03431123456");
+    }
+
+    /// <summary>Another Elfriede Brandt, born the same day, already on file (a colleague recorded her; no case yet).</summary>
+    private async Task<Guid> NamesakeOnFileAsync()
+    {
+        var colleague = await app.SignedInClientAsync(await app.CreateUserAsync(Roles.Fallmanagement, "Karl Kollege"));
+        var created = await colleague.PostAsJsonAsync("/api/case-management/residents", new
+        {
+            firstName = "Elfriede", lastName = "Brandt", dateOfBirth = "1941-05-14", street = "Ritterstraße", houseNumber = "3",
+            postalCode = "04720", city = "Döbeln", quartier = "Döbeln-Zentrum", careLevel = "None",
+        });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 
     /// <summary>A neighbour noticed something: reported on her phone through "Hinweis melden".</summary>

@@ -35,4 +35,19 @@ public sealed class GermanDatesTests
         Assert.True(GermanDates.TryParseInput(typed, out var date));
         Assert.Equal(Today, date);
     }
+
+    [Fact]
+    public void A_date_input_gets_the_iso_value_the_browser_expects()
+    {
+        Assert.Equal("2026-03-02", GermanDates.InputValue(Today));
+        Assert.True(GermanDates.TryParseInput(GermanDates.InputValue(Today), out var back));
+        Assert.Equal(Today, back);
+    }
+
+    [Fact]
+    public void A_missing_day_is_shown_as_a_dash()
+    {
+        Assert.Equal("–", GermanDates.Show((LocalDate?)null));
+        Assert.Equal("02.03.2026", GermanDates.Show((LocalDate?)Today));
+    }
 }

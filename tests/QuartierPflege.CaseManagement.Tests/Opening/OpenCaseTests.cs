@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Domain;
@@ -102,5 +103,50 @@ public sealed class OpenCaseTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var caseId = await app.QueryAsync(db => db.Cases.Where(c => c.ResidentId == residentId).Select(c => c.Id).SingleAsync());
         Assert.Equal($"/CaseManagement/Faelle/{caseId}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_second_open_case_for_a_resident_needs_a_reason_which_stands_in_the_protocol()
+    {
+        var client = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var (residentId, _) = await client.ResidentWithCaseAsync("Zweitfall");
+        var firstNumber = await app.QueryAsync(db => db.Cases.Where(c => c.ResidentId == residentId).Select(c => c.Number).SingleAsync());
+
+        var refused = await (await client.PostAsJsonAsync(Cases, new { residentId })).ProblemAsync(HttpStatusCode.BadRequest);
+        var blank = await (await client.PostAsJsonAsync(Cases, new { residentId, secondCaseReason = "   " })).ProblemAsync(HttpStatusCode.BadRequest);
+        var tooLong = await (await client.PostAsJsonAsync(Cases, new { residentId, secondCaseReason = new string('x', 1001) })).ProblemAsync(HttpStatusCode.BadRequest);
+        var pageRefusal = await (await client.SubmitFormAsync($"/CaseManagement/Faelle/Neu?bewohner={residentId}", ("DeputyId", ""))).HtmlAsync();
+
+        Assert.Contains($"ist schon ein Fall offen ({firstNumber}). Ein zweiter offener Fall braucht eine Begründung", refused.FieldMessages("secondCaseReason")[0], StringComparison.Ordinal);
+        Assert.NotEmpty(blank.FieldMessages("secondCaseReason"));
+        Assert.Equal("Die Begründung darf höchstens 1000 Zeichen lang sein (jetzt: 1001).", tooLong.FieldMessages("secondCaseReason")[0]);
+        Assert.Contains("Begründung für einen zweiten offenen Fall", pageRefusal, StringComparison.Ordinal);
+        Assert.Contains("Ein zweiter offener Fall braucht eine Begründung", pageRefusal, StringComparison.Ordinal);
+        Assert.Equal(1, await app.QueryAsync(db => db.Cases.CountAsync(c => c.ResidentId == residentId)));
+
+        var (secondId, _) = await client.OpenCaseAsync(residentId, new { residentId, secondCaseReason = "Neuer Anlass: Wohnungsräumung, eigener Fall beim Sozialamt." });
+
+        var protocol = await (await client.GetAsync($"{Cases}/{secondId}/audit")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(protocol.GetProperty("entries").EnumerateArray(), e => e.GetProperty("description").GetString()!
+            .EndsWith($"neben dem offenen Fall {firstNumber}. Begründung: Neuer Anlass: Wohnungsräumung, eigener Fall beim Sozialamt.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_closed_case_needs_no_reason_for_the_next_one()
+    {
+        var client = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var (residentId, firstId) = await client.ResidentWithCaseAsync("Folgefall");
+        await app.InScopeAsync(async services =>
+        {
+            var session = services.GetRequiredService<IDocumentSession>();
+            var first = (await session.LoadAsync<Case>(firstId))!;
+            first.Status = CaseStatus.Closed;
+            session.Update(first);
+            await session.SaveChangesAsync();
+        });
+
+        await client.OpenCaseAsync(residentId);
+
+        Assert.Equal(2, await app.QueryAsync(db => db.Cases.CountAsync(c => c.ResidentId == residentId)));
     }
 }

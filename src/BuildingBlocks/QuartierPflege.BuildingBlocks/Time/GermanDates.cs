@@ -12,6 +12,12 @@ public static class GermanDates
 
     public static string Show(LocalDate date) => Day.Format(date);
 
+    /// <summary>A day that may be missing: "–" then, so a table cell or a fact is never blank.</summary>
+    public static string Show(LocalDate? date) => date is { } day ? Show(day) : "–";
+
+    /// <summary>The value of an <c>input type="date"</c> (ISO: 2026-03-02), which the browser shows the German way.</summary>
+    public static string InputValue(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
     /// <summary>The moment as the Berlin wall clock showed it.</summary>
     public static string Show(Instant instant) => DayAndTime.Format(instant.InBerlin().LocalDateTime);
 

@@ -60,7 +60,4 @@ internal static class PlanningNames
     };
 
     public static string YesNo(bool value) => value ? "ja" : "nein";
-
-    public static string Date(NodaTime.LocalDate? date)
-        => date is { } d ? QuartierPflege.BuildingBlocks.Time.GermanDates.Show(d) : "–";
 }

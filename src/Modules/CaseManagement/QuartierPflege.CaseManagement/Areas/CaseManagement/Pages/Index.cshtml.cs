@@ -68,7 +68,7 @@ internal sealed class IndexModel(GetDashboard getDashboard) : PageModel
         }
         else
         {
-            outcome.CopyTo(ModelState, field => field);
+            new FormFeedback().CopyTo(outcome, ModelState, field => field);
         }
     }
 

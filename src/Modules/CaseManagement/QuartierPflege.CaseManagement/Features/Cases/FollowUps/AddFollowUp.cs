@@ -59,7 +59,7 @@ internal sealed class AddFollowUp(
         if (!FollowUp.MayBeDueOn(dueOn, @case))
         {
             return Outcome<Guid>.Invalid("dueOn",
-                $"Die Wiedervorlage kann nicht vor der Eröffnung des Falls ({CaseFormats.Date(@case.OpenedOn)}) liegen.");
+                $"Die Wiedervorlage kann nicht vor der Eröffnung des Falls ({GermanDates.Show(@case.OpenedOn)}) liegen.");
         }
 
         var followUp = new FollowUp
@@ -74,7 +74,7 @@ internal sealed class AddFollowUp(
         };
         session.Insert(followUp);
         audit.Record(AuditAction.Create, "FollowUp", followUp.Id,
-            $"Wiedervorlage zum {CaseFormats.Date(dueOn)} angelegt: {followUp.Title}", @case.ResidentId, @case.Id);
+            $"Wiedervorlage zum {GermanDates.Show(dueOn)} angelegt: {followUp.Title}", @case.ResidentId, @case.Id);
         await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(followUp.Id);
     }

@@ -85,7 +85,7 @@ internal sealed class AddJournalNote(
         }
 
         audit.Record(AuditAction.Create, "JournalNote", note.Id,
-            (note.IsContact ? $"Kontakt am {CaseFormats.Date(note.ContactOn)} notiert" : "Journalnotiz geschrieben") + (note.IsConfidential ? " (vertraulich)" : string.Empty),
+            (note.IsContact ? $"Kontakt am {GermanDates.Show(note.ContactOn)} notiert" : "Journalnotiz geschrieben") + (note.IsConfidential ? " (vertraulich)" : string.Empty),
             @case.ResidentId, @case.Id, note.IsConfidential);
         // Someone changed the case between reading and saving: nothing of this note is stored; writing it again works.
         return await session.SaveOrConflictAsync(note.Id, cancellationToken);

@@ -61,7 +61,7 @@ internal sealed class CloseCase(
 
         if (@case.IsClosed)
         {
-            return Outcome<LocalDate>.Conflict($"Der Fall wurde bereits am {PlanningNames.Date(@case.ClosedOn)} abgeschlossen.");
+            return Outcome<LocalDate>.Conflict($"Der Fall wurde bereits am {GermanDates.Show(@case.ClosedOn)} abgeschlossen.");
         }
 
         var problems = (await session.Query<ProblemSituation>().Where(p => p.CaseId == caseId).ToListAsync(cancellationToken))
@@ -116,7 +116,7 @@ internal sealed class CloseCase(
     {
         var steps = await session.Query<PlanStep>().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken);
         var followUps = await session.Query<FollowUp>().Where(f => f.CaseId == caseId && f.DoneAt == null).ToListAsync(cancellationToken);
-        return [.. followUps.OrderBy(f => f.DueOn).Select(f => $"Wiedervorlage zum {PlanningNames.Date(f.DueOn)}: {f.Title}"),
+        return [.. followUps.OrderBy(f => f.DueOn).Select(f => $"Wiedervorlage zum {GermanDates.Show(f.DueOn)}: {f.Title}"),
             .. steps.Where(s => s.IsOpen).OrderBy(s => s.CreatedAt).Select(Describe)];
     }
 

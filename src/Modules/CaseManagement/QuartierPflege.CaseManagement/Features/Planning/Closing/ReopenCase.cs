@@ -3,6 +3,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.BuildingBlocks.Time;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Closing;
 
@@ -47,7 +48,7 @@ internal sealed class ReopenCase(PlanningCases cases, AuditTrail audit, ICurrent
         @case.ClosedOn = null;
         cases.StoreLoaded(@case);
         audit.Record(AuditAction.Update, "Case", @case.Id,
-            $"Fall wieder eröffnet (abgeschlossen am {Domain.Planning.PlanningNames.Date(closedOn)}): {request.Reason!.Trim()}", @case.ResidentId, @case.Id);
+            $"Fall wieder eröffnet (abgeschlossen am {GermanDates.Show(closedOn)}): {request.Reason!.Trim()}", @case.ResidentId, @case.Id);
         return await cases.SaveAsync(@case.Id, cancellationToken);
     }
 }

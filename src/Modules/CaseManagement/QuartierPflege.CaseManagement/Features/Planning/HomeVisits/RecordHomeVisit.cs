@@ -105,7 +105,7 @@ internal sealed class RecordHomeVisit(
         var visitedOn = request.VisitedOn!.Value;
         if (visitedOn < @case.OpenedOn)
         {
-            return Outcome<Guid>.Invalid("visitedOn", $"Der Besuch darf nicht vor der Eröffnung des Falls ({PlanningNames.Date(@case.OpenedOn)}) liegen.");
+            return Outcome<Guid>.Invalid("visitedOn", $"Der Besuch darf nicht vor der Eröffnung des Falls ({GermanDates.Show(@case.OpenedOn)}) liegen.");
         }
 
         if (visitedOn > clock.Today())
@@ -130,7 +130,7 @@ internal sealed class RecordHomeVisit(
             RecordedBy = user.Id,
         };
         session.Insert(visit);
-        audit.Record(AuditAction.Create, "HomeVisit", visit.Id, $"Hausbesuch vom {PlanningNames.Date(visitedOn)} erfasst ({template.Id})", @case.ResidentId, @case.Id);
+        audit.Record(AuditAction.Create, "HomeVisit", visit.Id, $"Hausbesuch vom {GermanDates.Show(visitedOn)} erfasst ({template.Id})", @case.ResidentId, @case.Id);
         await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(visit.Id);
     }

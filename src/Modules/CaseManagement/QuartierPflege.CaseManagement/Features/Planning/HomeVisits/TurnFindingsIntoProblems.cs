@@ -3,6 +3,7 @@ using NodaTime;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain.Planning;
+using QuartierPflege.BuildingBlocks.Time;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.HomeVisits;
 
@@ -37,7 +38,7 @@ internal sealed class TurnFindingsIntoProblems(PlanningCases cases, IDocumentSes
             {
                 CaseId = @case.Id,
                 Kind = domain.SuggestedProblem,
-                Description = $"Befund aus dem Hausbesuch vom {PlanningNames.Date(visit.VisitedOn)}: {domain.Title} (Punktwert {domain.Score(visit.Content.Answers)})"
+                Description = $"Befund aus dem Hausbesuch vom {GermanDates.Show(visit.VisitedOn)}: {domain.Title} (Punktwert {domain.Score(visit.Content.Answers)})"
                               + (note is null ? string.Empty : $". {note}"),
                 SourceHomeVisitId = visit.Id,
                 SourceDomain = domain.Key,

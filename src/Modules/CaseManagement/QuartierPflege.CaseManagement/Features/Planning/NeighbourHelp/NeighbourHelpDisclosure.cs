@@ -7,6 +7,7 @@ using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Planning.Consent;
 using QuartierPflege.CaseManagement.Features.Planning.Plan;
 using Wolverine.Marten;
+using QuartierPflege.BuildingBlocks.Time;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.NeighbourHelp;
 
@@ -21,7 +22,7 @@ internal sealed class NeighbourHelpDisclosure(IDocumentSession session, IMartenO
         if (input.StartsOn < @case.OpenedOn)
         {
             return Outcome<NeighbourHelpRequest>.Invalid("neighbourHelp.startsOn",
-                $"Der Beginn darf nicht vor der Eröffnung des Falls ({PlanningNames.Date(@case.OpenedOn)}) liegen.");
+                $"Der Beginn darf nicht vor der Eröffnung des Falls ({GermanDates.Show(@case.OpenedOn)}) liegen.");
         }
 
         if (await MissingConsentAsync(@case, cancellationToken) is { } missing)

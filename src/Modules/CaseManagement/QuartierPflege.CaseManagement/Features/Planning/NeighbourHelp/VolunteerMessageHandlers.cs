@@ -2,6 +2,7 @@ using Marten;
 using NodaTime;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.Volunteers.Contracts;
+using QuartierPflege.BuildingBlocks.Time;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.NeighbourHelp;
 
@@ -58,7 +59,7 @@ public static class AssignmentStartedHandler
         help.AssignmentId = message.AssignmentId;
         help.Status = NeighbourHelpStatus.Started;
         help.RefusalReasons = [];
-        step.Note("Nachbarschaftshilfe", "Helfer:in gewählt", $"Einsatz begonnen am {PlanningNames.Date(message.StartsOn)} ({help.ChosenVolunteerName})", Actor.Volunteers, now);
+        step.Note("Nachbarschaftshilfe", "Helfer:in gewählt", $"Einsatz begonnen am {GermanDates.Show(message.StartsOn)} ({help.ChosenVolunteerName})", Actor.Volunteers, now);
         if (step.IsOpen)
         {
             step.ChangeStatus(StepStatus.InProgress, Actor.Volunteers, now);
@@ -109,7 +110,7 @@ public static class EnrolmentSuspendedHandler
         var now = clock.GetCurrentInstant();
         foreach (var step in steps.Where(s => s.Flag?.Kind != StepFlagKind.HelperSuspended))
         {
-            var text = $"{FlagText} (ab {PlanningNames.Date(message.From)}).";
+            var text = $"{FlagText} (ab {GermanDates.Show(message.From)}).";
             step.Note("Hinweis", step.Flag?.Text ?? "–", text, Actor.Volunteers, now);
             step.Flag = new StepFlag(StepFlagKind.HelperSuspended, text, message.From, []);
             session.UpdateRevision(step, step.Version + 1L);

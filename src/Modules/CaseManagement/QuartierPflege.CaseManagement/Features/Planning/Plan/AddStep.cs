@@ -75,7 +75,7 @@ internal static class StepRules
             .MaximumLength(200).WithMessage("Die Zuständigkeit darf höchstens 200 Zeichen lang sein.");
 
     public static string DueBeforeOpening(LocalDate openedOn)
-        => $"Das Fälligkeitsdatum darf nicht vor der Eröffnung des Falls ({PlanningNames.Date(openedOn)}) liegen.";
+        => $"Das Fälligkeitsdatum darf nicht vor der Eröffnung des Falls ({GermanDates.Show(openedOn)}) liegen.";
 }
 
 internal sealed class AddStep(

@@ -1,3 +1,4 @@
+using QuartierPflege.BuildingBlocks.Time;
 using FluentValidation;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Web;
@@ -59,7 +60,7 @@ internal sealed class ChangeStep(PlanningCases cases, AuditTrail audit, IClock c
         var now = clock.GetCurrentInstant();
         var changed = step.Change("Titel", step.Title, request.Title!.Trim(), t => t, me, now, v => step.Title = v);
         changed |= step.Change("Zuständig", step.Owner, request.Owner!.Trim(), t => t, me, now, v => step.Owner = v);
-        changed |= step.Change("Fällig am", step.DueOn, request.DueOn, PlanningNames.Date, me, now, v => step.DueOn = v);
+        changed |= step.Change("Fällig am", step.DueOn, request.DueOn, GermanDates.Show, me, now, v => step.DueOn = v);
         changed |= step.Change("Meilenstein", step.IsMilestone, request.IsMilestone, PlanningNames.YesNo, me, now, v => step.IsMilestone = v);
         changed |= step.ChangeStatus(request.Status!.Value, me, now);
         cases.StoreSeen(step, request.Version!.Value);

@@ -3,6 +3,7 @@ using NodaTime;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.Partners.Contracts;
+using QuartierPflege.BuildingBlocks.Time;
 
 namespace QuartierPflege.CaseManagement.Features.Planning.Referrals;
 
@@ -34,7 +35,7 @@ public static class PartnerUnavailableHandler
             var alternatives = (nearby.Count > 0 ? nearby : sameCategory)
                 .SelectMany(a => a.PartnerIds).Where(id => id != message.PartnerId).Distinct().ToList();
             var state = message.Status == PartnerStatus.Ended ? "beendet die Zusammenarbeit" : "pausiert";
-            var text = $"{referral.PartnerName} {state} ab {PlanningNames.Date(message.From)} – bitte einen anderen Netzwerkpartner wählen."
+            var text = $"{referral.PartnerName} {state} ab {GermanDates.Show(message.From)} – bitte einen anderen Netzwerkpartner wählen."
                        + (alternatives.Count == 0 ? " Derzeit ist keine Alternative im Verzeichnis." : string.Empty);
             var flag = new StepFlag(StepFlagKind.PartnerUnavailable, text, message.From, alternatives);
             if (step.Flag is { } existing && existing.Kind == flag.Kind && existing.Text == flag.Text && existing.AlternativePartnerIds.SequenceEqual(alternatives))

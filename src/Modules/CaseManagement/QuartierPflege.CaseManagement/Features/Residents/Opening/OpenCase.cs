@@ -18,9 +18,10 @@ namespace QuartierPflege.CaseManagement.Features.Residents.Opening;
 /// <summary>
 /// Opens a case for a resident with the current person as case manager and, optionally, a deputy: an active case
 /// manager from the staff directory, checked as when the deputy is changed later. From a concern, the concern becomes
-/// this case.
+/// this case. A resident who already has an open case gets a second one only with a reason
+/// (<paramref name="SecondCaseReason"/>), which stands in the protocol: usually the open case is the place for the news.
 /// </summary>
-internal sealed record OpenCaseRequest(Guid? ResidentId, Guid? ConcernId = null, Guid? DeputyId = null);
+internal sealed record OpenCaseRequest(Guid? ResidentId, Guid? ConcernId = null, Guid? DeputyId = null, string? SecondCaseReason = null);
 
 internal sealed record OpenedCase(Guid Id, string Number);
 
@@ -32,6 +33,8 @@ internal sealed class OpenCaseRequestValidator : AbstractValidator<OpenCaseReque
         RuleFor(r => r.ResidentId).NotNull().WithMessage("Bitte wählen Sie die Bewohnerin bzw. den Bewohner.")
             .NotEqual(Guid.Empty).WithMessage("Die Id der Bewohnerin bzw. des Bewohners ist ungültig.");
         RuleFor(r => r.DeputyId).NotEqual(Guid.Empty).WithMessage("Bitte wählen Sie die Vertretung aus der Liste.");
+        RuleFor(r => r.SecondCaseReason).MaximumLength(OpenCase.SecondCaseReasonMaxLength)
+            .WithMessage(r => $"Die Begründung darf höchstens {OpenCase.SecondCaseReasonMaxLength} Zeichen lang sein (jetzt: {r.SecondCaseReason!.Length}).");
     }
 }
 
@@ -45,6 +48,10 @@ internal sealed class OpenCase(
     IClock clock,
     IValidator<OpenCaseRequest> validator)
 {
+    public const int SecondCaseReasonMaxLength = 1000;
+
+    public const string SecondCaseField = "secondCaseReason";
+
     public async Task<Outcome<OpenedCase>> HandleAsync(OpenCaseRequest request, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(request, cancellationToken);
@@ -87,6 +94,16 @@ internal sealed class OpenCase(
             return Outcome<OpenedCase>.Invalid("consent", $"{missing} Ohne sie kann kein Fall eröffnet werden.");
         }
 
+        var openCases = await session.Query<Case>()
+            .Where(c => c.ResidentId == resident.Id && c.Status != CaseStatus.Closed)
+            .Select(c => c.Number)
+            .ToListAsync(cancellationToken);
+        var secondCaseReason = string.IsNullOrWhiteSpace(request.SecondCaseReason) ? null : request.SecondCaseReason.Trim();
+        if (openCases.Count > 0 && secondCaseReason is null)
+        {
+            return Outcome<OpenedCase>.Invalid(SecondCaseField, SecondCaseQuestion(resident.DisplayName, openCases));
+        }
+
         Concern? concern = null;
         if (request.ConcernId is { } concernId)
         {
@@ -120,7 +137,15 @@ internal sealed class OpenCase(
             CreatedAt = clock.GetCurrentInstant(),
         };
         session.Insert(@case);
-        audit.Record(AuditAction.Create, "Case", @case.Id, $"Fall {@case.Number} eröffnet für {resident.DisplayName}", resident.Id, @case.Id);
+        audit.Record(
+            AuditAction.Create,
+            "Case",
+            @case.Id,
+            openCases.Count == 0
+                ? $"Fall {@case.Number} eröffnet für {resident.DisplayName}"
+                : $"Fall {@case.Number} eröffnet für {resident.DisplayName}, neben dem offenen Fall {string.Join(", ", openCases)}. Begründung: {secondCaseReason}",
+            resident.Id,
+            @case.Id);
         if (concern is not null)
         {
             concern.TurnIntoCase(@case.Id, resident.Id, user.Id, user.DisplayName, clock.GetCurrentInstant());
@@ -132,4 +157,8 @@ internal sealed class OpenCase(
         var saved = await session.SaveOrConflictAsync(new OpenedCase(@case.Id, @case.Number), cancellationToken);
         return saved.Kind == OutcomeKind.Conflict ? Outcome<OpenedCase>.Conflict(TriageConcern.AlreadyTriaged) : saved;
     }
+
+    /// <summary>The confirmation a second open case needs; the case numbers are the open ones the person may see anyway.</summary>
+    public static string SecondCaseQuestion(string residentName, IReadOnlyList<string> openCaseNumbers)
+        => $"Für {residentName} ist schon ein Fall offen ({string.Join(", ", openCaseNumbers)}). Ein zweiter offener Fall braucht eine Begründung – oder tragen Sie das Neue im offenen Fall ein.";
 }

@@ -40,7 +40,7 @@ internal sealed class BewohnerBearbeitenModel(GetResident getResident, UpdateRes
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        var forms = new PageForms();
+        var forms = new FormFeedback();
         var (request, rows) = Input.ToRequest(forms);
         var outcome = await updateResident.HandleAsync(id, request, cancellationToken);
         if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Denied)

@@ -55,7 +55,7 @@ internal sealed class EinwilligungenModel(
     /// <summary>An open case of the resident: withdrawing "Daten speichern" then needs an explanation of what follows.</summary>
     public bool HasOpenCase { get; private set; }
 
-    public string Today => PageForms.Iso8601(clock.Today());
+    public string Today => GermanDates.InputValue(clock.Today());
 
     /// <summary>Partners to choose from, when the partner directory is there (it is another module's, read-only).</summary>
     public IReadOnlyList<PartnerListing> Partners { get; private set; } = [];
@@ -65,7 +65,7 @@ internal sealed class EinwilligungenModel(
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        Input.GivenOn = PageForms.Iso8601(clock.Today());
+        Input.GivenOn = GermanDates.InputValue(clock.Today());
         return await ShowAsync(id, cancellationToken);
     }
 
@@ -76,7 +76,7 @@ internal sealed class EinwilligungenModel(
             return NotFound();
         }
 
-        var forms = new PageForms();
+        var forms = new FormFeedback();
         await LoadPartnersAsync(cancellationToken);
         var request = new GiveConsentRequest(
             forms.Choice<ConsentPurpose>("purpose", Input.Purpose, "Bitte wählen Sie einen Zweck aus der Liste."),
@@ -115,7 +115,7 @@ internal sealed class EinwilligungenModel(
             return NotFound();
         }
 
-        var forms = new PageForms();
+        var forms = new FormFeedback();
         var request = new WithdrawConsentRequest(forms.Date("withdrawnOn", withdrawnOn),
             forms.Choice<ConsentForm>("form", withdrawalForm, "Bitte wählen Sie eine Form aus der Liste."), confirmed);
         var outcome = await withdrawConsent.HandleAsync(id, consentId, request, cancellationToken);

@@ -6,6 +6,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
 using QuartierPflege.Quartiere.Contracts;
+using QuartierPflege.BuildingBlocks.Web;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
@@ -43,7 +44,7 @@ internal sealed class BewohnerIndexModel(SearchResidents search, IQuartierList q
         }
         else
         {
-            new PageForms().CopyTo(outcome, ModelState, "Suche");
+            new FormFeedback().CopyTo(outcome, ModelState, "Suche");
         }
     }
 

@@ -6,6 +6,7 @@ using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Features.Residents.Concerns;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
 using QuartierPflege.Quartiere.Contracts;
+using QuartierPflege.BuildingBlocks.Web;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
@@ -51,7 +52,7 @@ internal sealed class BewohnerNeuModel(CreateResident createResident, ListConcer
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var forms = new PageForms();
+        var forms = new FormFeedback();
         var (request, rows) = Input.ToRequest(forms);
         var outcome = await createResident.HandleAsync(request, cancellationToken);
         if (!outcome.IsDone)

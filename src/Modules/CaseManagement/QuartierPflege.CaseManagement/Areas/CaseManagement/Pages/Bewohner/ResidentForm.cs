@@ -1,5 +1,7 @@
 using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.BuildingBlocks.Time;
+using QuartierPflege.BuildingBlocks.Web;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Bewohner;
 
@@ -60,7 +62,7 @@ internal sealed class ResidentForm
         {
             FirstName = resident.FirstName,
             LastName = resident.LastName,
-            DateOfBirth = PageForms.Iso8601(resident.DateOfBirth),
+            DateOfBirth = GermanDates.InputValue(resident.DateOfBirth),
             Street = resident.Street,
             HouseNumber = resident.HouseNumber,
             Flat = resident.Flat,
@@ -86,7 +88,7 @@ internal sealed class ResidentForm
     }
 
     /// <summary>The request for the use case, and for each relative sent the row it came from (for the messages).</summary>
-    public (SaveResidentRequest Request, List<int> RowOfRelative) ToRequest(PageForms forms)
+    public (SaveResidentRequest Request, List<int> RowOfRelative) ToRequest(FormFeedback forms)
     {
         var rows = new List<int>();
         var relatives = new List<RelativeInput>();

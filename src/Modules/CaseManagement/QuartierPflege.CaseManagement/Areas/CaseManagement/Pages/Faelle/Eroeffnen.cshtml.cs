@@ -9,6 +9,7 @@ using QuartierPflege.CaseManagement.Features.Residents.Concerns;
 using QuartierPflege.CaseManagement.Features.Residents.Consents;
 using QuartierPflege.CaseManagement.Features.Residents.Opening;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.BuildingBlocks.Web;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle;
 
@@ -30,6 +31,15 @@ internal sealed class FallEroeffnenModel(
     [BindProperty]
     public Guid? DeputyId { get; set; }
 
+    /// <summary>Why a second case is opened while one is open (asked only then).</summary>
+    [BindProperty]
+    public string? SecondCaseReason { get; set; }
+
+    /// <summary>The resident's open cases: a further one needs a reason.</summary>
+    public IReadOnlyList<ResidentCase> OpenCases { get; private set; } = [];
+
+    public bool AsksForSecondCaseReason => OpenCases.Count > 0 || ModelState.ContainsKey(nameof(SecondCaseReason));
+
     public ResidentDetail? Resident { get; private set; }
 
     public string? MissingConsent { get; private set; }
@@ -49,10 +59,15 @@ internal sealed class FallEroeffnenModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await openCase.HandleAsync(new OpenCaseRequest(Bewohner, Hinweis, DeputyId), cancellationToken);
+        var outcome = await openCase.HandleAsync(new OpenCaseRequest(Bewohner, Hinweis, DeputyId, SecondCaseReason), cancellationToken);
         if (!outcome.IsDone)
         {
-            outcome.CopyTo(ModelState, field => field == "deputyId" ? nameof(DeputyId) : string.Empty);
+            new FormFeedback().CopyTo(outcome, ModelState, field => field switch
+            {
+                "deputyId" => nameof(DeputyId),
+                OpenCase.SecondCaseField => nameof(SecondCaseReason),
+                _ => string.Empty,
+            });
 
             return await ShowAsync(cancellationToken) ?? Page();
         }
@@ -81,6 +96,7 @@ internal sealed class FallEroeffnenModel(
             return NotShown.For(this, outcome.Kind);
         }
 
+        OpenCases = [.. Resident.Cases.Where(c => c.Status != CaseStatus.Closed)];
         MissingConsent = await consentCheck.MissingConsentAsync(residentId, ConsentPurpose.StoreData, cancellationToken: cancellationToken);
         return null;
     }

@@ -23,15 +23,17 @@ internal sealed class JournalModel(ListJournal list, AddJournalNote add, IClock 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        Input.ContactOn = CaseFormats.IsoDate(clock.Today());
+        Input.ContactOn = GermanDates.InputValue(clock.Today());
         return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!CaseFormats.TryParseIsoDate(Input.ContactOn, out var contactOn))
+        var forms = new FormFeedback();
+        var contactOn = forms.Date("contactOn", Input.ContactOn);
+        if (forms.HasErrors)
         {
-            ModelState.AddModelError("Input.ContactOn", "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).");
+            forms.CopyTo(ModelState, nameof(Input));
             return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
@@ -43,7 +45,7 @@ internal sealed class JournalModel(ListJournal list, AddJournalNote add, IClock 
 
         if (!outcome.IsDone)
         {
-            outcome.CopyTo(ModelState, nameof(Input));
+            forms.CopyTo(outcome, ModelState, nameof(Input));
             return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
         }
 

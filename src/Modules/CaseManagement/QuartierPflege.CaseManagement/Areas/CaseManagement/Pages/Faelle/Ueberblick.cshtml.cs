@@ -72,7 +72,7 @@ internal sealed class UeberblickModel(
             return Redirect($"/CaseManagement/Faelle/{id}");
         }
 
-        outcome.CopyTo(ModelState, form);
+        new FormFeedback().CopyTo(outcome, ModelState, form);
         return await ShowAsync(id, cancellationToken, keepInput: true) ? Page() : NotFound();
     }
 

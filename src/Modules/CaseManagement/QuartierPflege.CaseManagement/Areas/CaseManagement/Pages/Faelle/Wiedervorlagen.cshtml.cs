@@ -24,9 +24,11 @@ internal sealed class WiedervorlagenModel(ListFollowUps list, AddFollowUp add, M
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!CaseFormats.TryParseIsoDate(Input.DueOn, out var dueOn))
+        var forms = new FormFeedback();
+        var dueOn = forms.Date("dueOn", Input.DueOn);
+        if (forms.HasErrors)
         {
-            ModelState.AddModelError("Input.DueOn", "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).");
+            forms.CopyTo(ModelState, nameof(Input));
             return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
@@ -38,7 +40,7 @@ internal sealed class WiedervorlagenModel(ListFollowUps list, AddFollowUp add, M
 
         if (!outcome.IsDone)
         {
-            outcome.CopyTo(ModelState, nameof(Input));
+            forms.CopyTo(outcome, ModelState, nameof(Input));
             return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
         }
 

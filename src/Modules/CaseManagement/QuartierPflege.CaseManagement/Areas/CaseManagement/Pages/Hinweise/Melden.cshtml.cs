@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Features.Residents.Concerns;
+using QuartierPflege.BuildingBlocks.Web;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Hinweise;
 
@@ -26,7 +27,7 @@ internal sealed class HinweisMeldenModel(ReportConcern reportConcern) : PageMode
         var outcome = await reportConcern.HandleAsync(new ReportConcernRequest(Input.ResidentName, Input.ResidentAddress, Input.Description), cancellationToken);
         if (!outcome.IsDone)
         {
-            new PageForms().CopyTo(outcome, ModelState, nameof(Input));
+            new FormFeedback().CopyTo(outcome, ModelState, nameof(Input));
             return Page();
         }
 

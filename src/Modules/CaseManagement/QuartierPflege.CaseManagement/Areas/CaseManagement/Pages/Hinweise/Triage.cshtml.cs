@@ -10,6 +10,7 @@ using QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Shared;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Residents.Concerns;
 using QuartierPflege.CaseManagement.Features.Residents.Residents;
+using QuartierPflege.BuildingBlocks.Time;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Hinweise;
 
@@ -43,7 +44,7 @@ internal sealed class HinweisTriageModel(ListConcerns listConcerns, TriageConcer
     [TempData]
     public string? Message { get; set; }
 
-    private string When => Concern.TriagedAt is { } at ? $"{PageForms.Show(at)} Uhr" : string.Empty;
+    private string When => Concern.TriagedAt is { } at ? $"{GermanDates.Show(at)} Uhr" : string.Empty;
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
@@ -68,7 +69,7 @@ internal sealed class HinweisTriageModel(ListConcerns listConcerns, TriageConcer
 
         if (!outcome.IsDone)
         {
-            outcome.CopyTo(ModelState, field => field == "caseId" ? nameof(CaseId) : nameof(Reason));
+            new FormFeedback().CopyTo(outcome, ModelState, field => field == "caseId" ? nameof(CaseId) : nameof(Reason));
 
             return await ShowAsync(id, cancellationToken);
         }

@@ -7,6 +7,7 @@ using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Planning.Closing;
 using QuartierPflege.CaseManagement.Features.Planning.Plan;
+using QuartierPflege.BuildingBlocks.Time;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle.Planung;
 
@@ -53,7 +54,7 @@ internal sealed class AbschliessenModel(GetPlan getPlan, CloseCase closeCase, Re
             var outcome = await closeCase.HandleAsync(id, new CloseCaseRequest(outcomes, reason, summary), cancellationToken);
             if (outcome.IsDone)
             {
-                Message = $"Der Fall ist am {PlanningNames.Date(outcome.Value)} abgeschlossen.";
+                Message = $"Der Fall ist am {GermanDates.Show(outcome.Value)} abgeschlossen.";
                 return Redirect($"/CaseManagement/Faelle/{id}/Plan");
             }
 

@@ -26,7 +26,7 @@ internal sealed class HausbesucheModel(
 
     public HomeVisitTemplate Template => HomeVisitTemplates.Current;
 
-    public string Today => clock.Today().ToString("uuuu-MM-dd", null);
+    public string Today => GermanDates.InputValue(clock.Today());
 
     public string Me => user.DisplayName;
 
@@ -67,7 +67,7 @@ internal sealed class HausbesucheModel(
 
             if (outcome.IsDone)
             {
-                Message = $"Der Hausbesuch vom {PlanningNames.Date(request.VisitedOn)} ist gespeichert.";
+                Message = $"Der Hausbesuch vom {GermanDates.Show(request.VisitedOn)} ist gespeichert.";
                 return Redirect($"/CaseManagement/Faelle/{id}/Hausbesuche");
             }
 

@@ -1,5 +1,6 @@
 using QuartierPflege.CaseManagement.Features.Planning.Plan;
 using QuartierPflege.Partners.Contracts;
+using QuartierPflege.BuildingBlocks.Web;
 
 namespace QuartierPflege.CaseManagement.Areas.CaseManagement.Pages.Faelle.Planung;
 
