@@ -304,7 +304,7 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
             {
                 step.Note("Helfer:in", "–", help.ChosenVolunteerName!, me, help.ChosenAt!.Value);
                 var started = help.ChosenAt.Value.Plus(Duration.FromMinutes(1));
-                step.Note("Nachbarschaftshilfe", "Helfer:in gewählt", $"Einsatz begonnen am {PlanningNames.Date(help.StartsOn)} ({help.ChosenVolunteerName})", Actor.Volunteers, started);
+                step.Note("Nachbarschaftshilfe", "Helfer:in gewählt", $"Einsatz begonnen am {GermanDates.Show(help.StartsOn)} ({help.ChosenVolunteerName})", Actor.Volunteers, started);
                 step.ChangeStatus(StepStatus.InProgress, Actor.Volunteers, started);
                 // Running help is looked at again in a few weeks.
                 step.DueOn = today.PlusDays(random.Next(14, 40));
