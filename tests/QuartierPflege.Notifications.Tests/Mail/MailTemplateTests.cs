@@ -144,11 +144,26 @@ public sealed class MailTemplateTests
         => Assert.Equal(expected, GermanFormats.Euro(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
+    public void The_bank_details_mail_lists_the_changes_and_says_what_to_do_if_it_was_not_the_volunteer()
+    {
+        var mail = Templates.Render(QuartierPflege.Compensation.Contracts.BankDetailsChanged.MessageName, new QuartierPflege.Compensation.Contracts.BankDetailsChanged(
+            Guid.NewGuid(), NodaTime.Instant.FromUtc(2026, 3, 2, 9, 0), Guid.NewGuid(), "grete@example.org", "Grete Müller", "Grete Müller",
+            ["IBAN geändert (bisher endend auf 3000, jetzt auf 1234).", "Kontoinhaber geändert: Grete Müller (bisher Grete Muster)."]));
+
+        Assert.Equal("Ihre Bankverbindung wurde geändert", mail.Subject);
+        Assert.Contains("am 2. März 2026", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- IBAN geändert (bisher endend auf 3000, jetzt auf 1234).", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<li>Kontoinhaber geändert: Grete Müller (bisher Grete Muster).</li>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("nicht selbst vorgenommen", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Templates_are_found_by_the_names_of_their_messages()
         => Assert.Equal(
             [
                 SampleMails.FollowUpsDueTemplate,
                 QuartierPflege.CaseManagement.Contracts.Planning.ReferralRequested.MessageName,
+                QuartierPflege.Compensation.Contracts.BankDetailsChanged.MessageName,
                 SampleMails.PayoutApprovedTemplate,
                 SampleMails.TestMailTemplate,
                 QuartierPflege.Partners.Contracts.ReferralOverdue.MessageName,

@@ -56,6 +56,7 @@ public static class MessageCatalogue
         ["partners.end-elapsed-pauses.v1"] = "Abgelaufene Pausen von Partnern beenden",
         ["compensation.payout-run-prepared.v1"] = "Auszahlungslauf vorbereitet",
         ["compensation.payout-approved.v1"] = "Auszahlung freigegeben",
+        ["compensation.bank-details-changed.v1"] = "Bankverbindung geändert",
         ["compensation.payout-run-paid.v1"] = "Auszahlungslauf bezahlt",
         ["compensation.prepare-payout-run.v1"] = "Auszahlungslauf vorbereiten",
         ["notifications.send-mail.v1"] = "E-Mail senden",

@@ -67,3 +67,20 @@ public sealed record PayoutRunPaid(Guid MessageId, Instant OccurredAt, Guid RunI
 {
     public static string MessageName => "compensation.payout-run-paid.v1";
 }
+
+/// <summary>
+/// A volunteer's bank details or declaration of allowance used elsewhere changed: the volunteer is told by mail („Ihre
+/// Bankverbindung wurde geändert“), so that a change they did not make does not go unnoticed. <paramref name="Changes"/>
+/// are German sentences that name an IBAN only masked (country, check digits, last four characters).
+/// </summary>
+public sealed record BankDetailsChanged(
+    Guid MessageId,
+    Instant OccurredAt,
+    Guid VolunteerId,
+    string Email,
+    string DisplayName,
+    string ChangedByName,
+    IReadOnlyList<string> Changes) : IIntegrationMessage
+{
+    public static string MessageName => "compensation.bank-details-changed.v1";
+}

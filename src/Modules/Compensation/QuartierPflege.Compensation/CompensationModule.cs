@@ -9,6 +9,7 @@ using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Compensation.Contracts;
 using QuartierPflege.Compensation.Features.Demo;
 using QuartierPflege.Compensation.Features.Models;
+using QuartierPflege.Compensation.Features.Payees;
 using QuartierPflege.Compensation.Features.Runs;
 using QuartierPflege.Compensation.Documents;
 using QuartierPflege.Compensation.Features.Sepa;
@@ -31,6 +32,9 @@ public static class CompensationModule
         services.AddScoped<SaveModel>();
         services.AddScoped<SaveCaps>();
         services.AddScoped<ReviewPayoutRun>();
+        services.AddScoped<PayeeAccess>();
+        services.AddScoped<SaveBankDetails>();
+        services.AddScoped<Areas.Compensation.Pages.PayoutAccessPage>();
         services.AddDemoDataSeeder<DemoPayouts>();
         services.AddValidatorsOf(typeof(CompensationModule).Assembly);
         // On the 1st at 02:00 Berlin, for the month that just ended; preparing a month twice changes only its draft.
@@ -42,6 +46,7 @@ public static class CompensationModule
     public static IEndpointRouteBuilder MapCompensation(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCompensationEndpoints();
+        endpoints.MapPayeeEndpoints();
         return endpoints;
     }
 }

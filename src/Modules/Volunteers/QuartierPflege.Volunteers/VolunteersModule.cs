@@ -40,6 +40,7 @@ public static class VolunteersModule
         services.AddNavigationItem(new NavigationItem("Ehrenamt", "/Volunteers", Policies.Volunteering, 20));
         services.AddValidatorsOf(typeof(VolunteersModule).Assembly);
         services.AddScoped<VolunteerAccess>();
+        services.AddScoped<IVolunteerDirectory, VolunteerDirectory>();
         services.AddScoped<Register>();
         services.AddScoped<ConfirmVolunteer>();
         services.AddScoped<UpdateProfile>();
