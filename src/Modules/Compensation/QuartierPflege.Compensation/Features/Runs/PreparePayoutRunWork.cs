@@ -110,8 +110,8 @@ internal static class PreparePayoutRunWork
 
             // A person's hold stays; the automatic ones follow today's figures and bank details. A claw-back is never
             // exported (finance settles it by hand), nor is money for which there is no account to transfer it to.
-            existing.TryGetValue(volunteerId, out var before2);
-            var personHold = before2 is { Held: true } && !IsAutomaticHold(before2.Reason) ? before2.Reason : null;
+            existing.TryGetValue(volunteerId, out var previous);
+            var personHold = previous is { Held: true } && !IsAutomaticHold(previous.Reason) ? previous.Reason : null;
             var reason = personHold ?? (figures.Total < 0m ? PayoutCalculation.FlagNegative : noBankDetails ? FlagNoBankDetails : null);
             payouts.Add(new Payout
             {
@@ -134,24 +134,7 @@ internal static class PreparePayoutRunWork
         }
 
         phase?.Invoke("compute");
-        foreach (var payout in payouts)
-        {
-            // Inserting what is new keeps the key's guarantee visible: a second Host inserting the same payout fails.
-            if (existing.ContainsKey(payout.VolunteerId))
-            {
-                session.Update(payout);
-            }
-            else
-            {
-                session.Insert(payout);
-            }
-        }
-
-        var kept = payouts.Select(p => p.VolunteerId).ToHashSet();
-        foreach (var gone in existing.Where(e => !kept.Contains(e.Key)))
-        {
-            session.Delete<Payout>(gone.Value.Id);
-        }
+        WritePayouts(session, runId, payouts);
 
         var isNew = run is null;
         run ??= new PayoutRun { Id = runId, Month = month, MonthKey = monthKey, Status = RunStatus.Draft };
@@ -181,6 +164,35 @@ internal static class PreparePayoutRunWork
 
         phase?.Invoke("queue_writes");
         return Outcome<PayoutRunPrepared>.Done(new PayoutRunPrepared(Guid.NewGuid(), now, runId, month, run.PayoutCount, run.Total, run.FlaggedCount));
+    }
+
+    private const int RowsPerInsert = 2_000;
+
+    /// <summary>
+    /// Replaces the draft's payouts in the caller's transaction with a few set-based statements: 20,000 documents one by
+    /// one through the unit of work took most of the run's time. Same table, same JSON (Marten's serializer), so Marten
+    /// reads them as its own; the unique index on volunteer and month still refuses a second Host's payouts.
+    /// </summary>
+    private static void WritePayouts(IDocumentSession session, Guid runId, List<Payout> payouts)
+    {
+        session.QueueSqlCommand($"DELETE FROM {CompensationDocuments.Payouts} WHERE run_id = ?", runId);
+        var dotnetType = typeof(Payout).FullName!;
+        var serializer = session.DocumentStore.Options.Serializer();
+        foreach (var chunk in payouts.Chunk(RowsPerInsert))
+        {
+            session.QueueSqlCommand($"""
+                INSERT INTO {CompensationDocuments.Payouts} (id, data, mt_dotnet_type, volunteer_id, month_key, run_id, flagged)
+                SELECT p.id, p.data, ?, p.volunteer_id, p.month_key, p.run_id, p.flagged
+                FROM unnest(?::uuid[], ?::jsonb[], ?::uuid[], ?::int[], ?::uuid[], ?::boolean[]) AS p(id, data, volunteer_id, month_key, run_id, flagged)
+                """,
+                dotnetType,
+                chunk.Select(p => p.Id).ToArray(),
+                chunk.Select(p => serializer.ToJson(p)).ToArray(),
+                chunk.Select(p => p.VolunteerId).ToArray(),
+                chunk.Select(p => p.MonthKey).ToArray(),
+                chunk.Select(p => p.RunId).ToArray(),
+                chunk.Select(p => p.Flagged).ToArray());
+        }
     }
 
     private static List<PayoutLine> LinesOf(YearMonth month, IReadOnlyList<AccrualRow> rows, IReadOnlyDictionary<string, CompensationModel> models, List<string> flags)
@@ -271,7 +283,7 @@ internal static class PreparePayoutRunWork
 
     private sealed record ExistingPayout(Guid Id, bool Held, string? Reason);
 
-    /// <summary>The draft's payouts by volunteer: which exist (updated, not inserted) and which a person held.</summary>
+    /// <summary>The draft's payouts by volunteer, for the holds a person made (they stay held).</summary>
     private static async Task<Dictionary<Guid, ExistingPayout>> ExistingAsync(NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, ExistingPayout>();
