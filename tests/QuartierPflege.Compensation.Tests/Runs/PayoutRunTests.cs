@@ -396,6 +396,7 @@ public sealed class PayoutRunTests(QpApp app) : IClassFixture<QpApp>
         Assert.Contains("<h1>Auszahlungslauf August 2025</h1>", page, StringComparison.Ordinal);
         Assert.Contains("Seitenlauf Sonja: 24,00", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal("/Compensation/Lauf/2025-08?seite=1", approved.Headers.Location?.OriginalString);
         Assert.Equal("Approved", (await RunAsync(approver, "2025-08")).GetProperty("run").GetProperty("status").GetString());
         Assert.Equal(1, await PayoutCountAsync(volunteer));
     }

@@ -34,7 +34,9 @@ internal sealed class LaufModel(IQuerySession session, ReviewPayoutRun review, I
 
     public int PageCount => Math.Max(1, (Listed + PageSize - 1) / PageSize);
 
-    public string PageUrl(int page) => $"/Compensation/Lauf/{GermanMonths.Key(Month)}?seite={page}{(FlaggedOnly ? "&markiert=true" : "")}";
+    public string PageUrl(int page) => UrlOf(GermanMonths.Key(Month), page);
+
+    private string UrlOf(string month, int page) => $"/Compensation/Lauf/{month}?seite={page}{(FlaggedOnly ? "&markiert=true" : "")}";
 
     public YearMonth Month { get; private set; }
 
@@ -65,7 +67,8 @@ internal sealed class LaufModel(IQuerySession session, ReviewPayoutRun review, I
         if (outcome.IsDone)
         {
             TempData["Message"] = done;
-            return Redirect(PageUrl(PageNumber));
+            // Month is only known once the page is loaded: the redirect goes by the route's value.
+            return Redirect(UrlOf(month, PageNumber));
         }
 
         outcome.CopyTo(ModelState, f => f);
