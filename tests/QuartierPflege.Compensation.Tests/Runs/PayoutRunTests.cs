@@ -4,9 +4,13 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Compensation.Contracts;
 using QuartierPflege.Compensation.Domain;
+using QuartierPflege.Compensation.Features.Demo;
+using QuartierPflege.Compensation.Features.Runs;
+using QuartierPflege.Compensation.Features.Sepa;
 using QuartierPflege.Testing;
 using QuartierPflege.Volunteers.Contracts;
 using Wolverine;
@@ -33,8 +37,20 @@ public sealed class PayoutRunTests(QpApp app) : IClassFixture<QpApp>
             await app.PublishAndTrackAsync(new ActivityConfirmed(Guid.NewGuid(), At, Guid.NewGuid(), volunteer, null, role, month.OnDayOfMonth(day), minutes, km, "Besuch"));
         }
 
+        await BankDetailsAsync(volunteer, "DE89 3704 0044 0532 0130 00");
         return volunteer;
     }
+
+    /// <summary>What the volunteer enters on their own page (the other part of the module): null removes it.</summary>
+    private async Task BankDetailsAsync(Guid volunteer, string? iban) => await app.InScopeAsync(async services =>
+    {
+        var session = services.GetRequiredService<IDocumentSession>();
+        var payee = await session.LoadAsync<Payee>(volunteer) ?? throw new InvalidOperationException("No payee was created.");
+        payee.Iban = iban is null ? null : Iban.Parse(iban).Value;
+        payee.AccountHolder = iban is null ? null : payee.DisplayName;
+        session.Store(payee);
+        await session.SaveChangesAsync();
+    });
 
     private static async Task<JsonElement> RunAsync(HttpClient client, string month) => await client.GetFromJsonAsync<JsonElement>($"/api/compensation/runs/{month}");
 
@@ -49,6 +65,7 @@ public sealed class PayoutRunTests(QpApp app) : IClassFixture<QpApp>
     {
         var finance = await app.SignedInClientAsync(Roles.Finanzen);
         var hourly = await VolunteerAsync("Erika Stunden", "stundensatz", new YearMonth(2025, 10), (6, 90, 0m), (20, 150, 0m));
+        await BankDetailsAsync(hourly, null);
         // The same message twice (a redelivery) accrues once.
         var activity = new ActivityConfirmed(Guid.NewGuid(), At, Guid.NewGuid(), hourly, null, "rolle-stundensatz", new LocalDate(2025, 10, 21), 60, 0m, "Besuch");
         await app.PublishAndTrackAsync(activity);
@@ -72,6 +89,127 @@ public sealed class PayoutRunTests(QpApp app) : IClassFixture<QpApp>
         var detail = await finance.GetFromJsonAsync<JsonElement>($"/api/compensation/runs/2025-10/payouts/{id}");
         var line = Assert.Single(detail.GetProperty("lines").EnumerateArray());
         Assert.Equal((5m, 12m, 60m), (line.GetProperty("quantity").GetDecimal(), line.GetProperty("rate").GetDecimal(), line.GetProperty("amount").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_payout_without_bank_details_is_held_until_the_volunteer_enters_them_and_the_run_is_recomputed()
+    {
+        var finance = await app.SignedInClientAsync(Roles.Finanzen);
+        var approver = await app.SignedInClientAsync(Roles.Finanzen);
+        var without = await VolunteerAsync("Olaf Ohnekonto", "stundensatz", new YearMonth(2025, 4), (6, 120, 0m));
+        var with = await VolunteerAsync("Mia Mitkonto", "stundensatz", new YearMonth(2025, 4), (6, 60, 0m));
+        await BankDetailsAsync(without, null);
+        Assert.Equal(HttpStatusCode.OK, (await finance.PostAsJsonAsync("/api/compensation/runs", new { month = "2025-04" })).StatusCode);
+        var payout = PayoutOf(await RunAsync(finance, "2025-04"), without);
+
+        var release = await finance.PostAsJsonAsync($"/api/compensation/runs/2025-04/payouts/{payout.GetProperty("id").GetGuid()}/release", new { });
+        var page = WebUtility.HtmlDecode(await approver.GetStringAsync("/Compensation/Lauf/2025-04"));
+
+        Assert.True(payout.GetProperty("held").GetBoolean());
+        Assert.Equal("Keine gültige Bankverbindung", payout.GetProperty("heldReason").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, release.StatusCode);
+        Assert.Contains("Ohne gültige Bankverbindung", await release.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Keine gültige Bankverbindung: 1 Auszahlung", page, StringComparison.Ordinal);
+        Assert.Matches("Olaf Ohnekonto: 24,00.€ \\(angehalten\\)", page);
+        // Only what can be transferred counts towards the sum.
+        Assert.Equal(12m, (await RunAsync(finance, "2025-04")).GetProperty("run").GetProperty("total").GetDecimal());
+
+        await BankDetailsAsync(without, "DE02 1203 0000 0000 2020 51");
+        Assert.Equal(HttpStatusCode.OK, (await finance.PostAsJsonAsync("/api/compensation/runs", new { month = "2025-04" })).StatusCode);
+        var recomputed = await RunAsync(finance, "2025-04");
+        Assert.False(PayoutOf(recomputed, without).GetProperty("held").GetBoolean());
+        Assert.DoesNotContain("Keine gültige Bankverbindung", PayoutOf(recomputed, without).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(36m, recomputed.GetProperty("run").GetProperty("total").GetDecimal());
+
+        // Removed again after preparing: the approval holds it rather than passing it to the export.
+        await BankDetailsAsync(with, null);
+        var approval = await app.TrackAsync(async () =>
+            Assert.Equal(HttpStatusCode.OK, (await approver.PostAsJsonAsync("/api/compensation/runs/2025-04/approve", new { version = (int?)null })).StatusCode));
+        var approved = await RunAsync(finance, "2025-04");
+        Assert.True(PayoutOf(approved, with).GetProperty("held").GetBoolean());
+        Assert.Equal([without], approval.Sent.MessagesOf<PayoutApproved>().Where(m => m.VolunteerId == without || m.VolunteerId == with).Select(m => m.VolunteerId));
+    }
+
+    [Fact]
+    public async Task A_run_with_many_payouts_is_shown_a_page_at_a_time_flagged_first_and_can_be_narrowed_to_the_flagged()
+    {
+        var month = new YearMonth(2024, 3);
+        var run = new PayoutRun { Id = PayoutRun.IdOf(month), Month = month, MonthKey = 202403, Status = RunStatus.Draft, PayoutCount = 120, FlaggedCount = 3, Version = 1,
+            FlagCounts = new() { [PayoutCalculation.FlagCapReached] = 3 } };
+        var payouts = Enumerable.Range(0, 120).Select(i => new Payout
+        {
+            Id = Guid.NewGuid(), RunId = run.Id, VolunteerId = Guid.NewGuid(), MonthKey = 202403, DisplayName = $"Viele {i:D3}", Total = 10m,
+            Flags = i % 40 == 5 ? [PayoutCalculation.FlagCapReached] : [], Flagged = i % 40 == 5,
+        }).ToList();
+        await app.InScopeAsync(async services =>
+        {
+            var session = services.GetRequiredService<IDocumentSession>();
+            session.Insert(run);
+            session.Insert(payouts.ToArray());
+            await session.SaveChangesAsync();
+        });
+        var finance = await app.SignedInClientAsync(Roles.Finanzen);
+
+        var first = WebUtility.HtmlDecode(await finance.GetStringAsync("/Compensation/Lauf/2024-03"));
+        var third = WebUtility.HtmlDecode(await finance.GetStringAsync("/Compensation/Lauf/2024-03?seite=3"));
+        var flagged = WebUtility.HtmlDecode(await finance.GetStringAsync("/Compensation/Lauf/2024-03?markiert=true"));
+
+        Assert.Equal(50, CountOf(first, "<section class=\"card\""));
+        Assert.Contains("Seite 1 von 3", first, StringComparison.Ordinal);
+        Assert.Contains("Freibetrag ausgeschöpft: ein Teil wird einbehalten: 3 Auszahlungen", first, StringComparison.Ordinal);
+        Assert.True(first.IndexOf("Viele 085", StringComparison.Ordinal) < first.IndexOf("Viele 000", StringComparison.Ordinal), "flagged payouts come first");
+        Assert.Equal(20, CountOf(third, "<section class=\"card\""));
+        Assert.Contains("Viele 119", third, StringComparison.Ordinal);
+        Assert.Equal(3, CountOf(flagged, "<section class=\"card\""));
+        Assert.Contains("3 markierte Auszahlungen", flagged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_has_two_paid_months_and_a_run_awaiting_a_second_person_with_flagged_payouts_and_seeding_again_changes_nothing()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await app.InScopeAsync(services => services.GetServices<IDemoDataSeeder>().OfType<DemoPayouts>().Single().SeedAsync(CancellationToken.None));
+        }
+
+        var (runs, gerda, frank, petra) = await app.InScopeAsync(async services =>
+        {
+            var session = services.GetRequiredService<IQuerySession>();
+            var months = new[] { new YearMonth(2025, 12), new YearMonth(2026, 1), new YearMonth(2026, 2) };
+            var runs = (await session.LoadManyAsync<PayoutRun>(months.Select(PayoutRun.IdOf))).OrderBy(r => r.MonthKey).ToList();
+            async Task<List<Payout>> Of(int index)
+            {
+                var id = DemoPayouts.VolunteerIdOf(index);
+                return [.. (await session.Query<Payout>().Where(p => p.VolunteerId == id).ToListAsync()).OrderBy(p => p.MonthKey)];
+            }
+
+            return (runs, await Of(0), await Of(5), await Of(6));
+        });
+
+        Assert.Equal([RunStatus.Paid, RunStatus.Paid, RunStatus.Draft], runs.Select(r => r.Status));
+        Assert.Equal(DemoAccounts.Finanzen2.Id, runs[0].ApprovedBy);
+        Assert.Contains(DemoAccounts.Finanzen.Id, runs[2].Editors);
+        // The demo Ehrenamt login (Volunteers' demo volunteer no. 0) was paid in each month, once.
+        Assert.Equal([202512, 202601, 202602], gerda.Select(p => p.MonthKey));
+        Assert.All(gerda, p => Assert.True(p.Total > 0m && !p.Held));
+        var held = Assert.Single(frank);
+        Assert.True(held.Held);
+        Assert.Contains(PreparePayoutRunWork.FlagNoBankDetails, held.Flags);
+        var capped = Assert.Single(petra);
+        Assert.Contains(PayoutCalculation.FlagCapReached, capped.Flags);
+        Assert.Equal(20m, capped.Caps.Single(c => c.Allowance == AllowanceKind.Ehrenamtspauschale).Paid);
+        Assert.True(runs[2].FlaggedCount >= 2);
+    }
+
+    private static int CountOf(string html, string what)
+    {
+        var count = 0;
+        for (var at = html.IndexOf(what, StringComparison.Ordinal); at >= 0; at = html.IndexOf(what, at + what.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [Fact]
@@ -258,6 +396,7 @@ public sealed class PayoutRunTests(QpApp app) : IClassFixture<QpApp>
         Assert.Contains("<h1>Auszahlungslauf August 2025</h1>", page, StringComparison.Ordinal);
         Assert.Contains("Seitenlauf Sonja: 24,00", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal("/Compensation/Lauf/2025-08?seite=1", approved.Headers.Location?.OriginalString);
         Assert.Equal("Approved", (await RunAsync(approver, "2025-08")).GetProperty("run").GetProperty("status").GetString());
         Assert.Equal(1, await PayoutCountAsync(volunteer));
     }

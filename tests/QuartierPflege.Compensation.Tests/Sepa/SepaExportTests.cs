@@ -127,15 +127,31 @@ public sealed class SepaExportTests(QpApp app) : IClassFixture<QpApp>
     }
 
     [Fact]
-    public async Task A_payout_without_bank_details_stops_the_export_naming_the_volunteer()
+    public async Task A_payout_without_bank_details_is_held_and_left_out_of_the_file_and_bank_details_removed_after_approval_stop_the_export()
     {
         await VolunteerAsync("Olga Ohnekonto", new YearMonth(2025, 5), iban: null, holder: null);
+        await VolunteerAsync("Mira Mitkonto", new YearMonth(2025, 5), iban: "DE89 3704 0044 0532 0130 00", holder: "Mira Mitkonto");
+        var later = await VolunteerAsync("Lutz Löschtspäter", new YearMonth(2025, 4), iban: "DE89 3704 0044 0532 0130 00", holder: "Lutz Löschtspäter");
         var (_, finance) = await ApprovedRunAsync("2025-05");
+        var (_, other) = await ApprovedRunAsync("2025-04");
+        await app.InScopeAsync(async services =>
+        {
+            var session = services.GetRequiredService<IDocumentSession>();
+            var payee = await session.LoadAsync<Payee>(later) ?? throw new InvalidOperationException("No payee was created.");
+            payee.Iban = null;
+            session.Store(payee);
+            await session.SaveChangesAsync();
+        });
 
         var export = await finance.PostAsync("/api/compensation/runs/2025-05/sepa", null);
+        var refused = await other.PostAsync("/api/compensation/runs/2025-04/sepa", null);
 
-        Assert.Equal(HttpStatusCode.Conflict, export.StatusCode);
-        Assert.Contains("Für Olga Ohnekonto fehlt eine gültige Bankverbindung", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("Approved", await StatusAsync(finance, "2025-05"));
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var file = await export.Content.ReadAsStringAsync();
+        Assert.Contains("Mira Mitkonto", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ohnekonto", file, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Für Lutz Löschtspäter fehlt eine gültige Bankverbindung", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Approved", await StatusAsync(other, "2025-04"));
     }
 }

@@ -7,6 +7,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Compensation.Contracts;
+using QuartierPflege.Compensation.Features.Demo;
 using QuartierPflege.Compensation.Features.Models;
 using QuartierPflege.Compensation.Features.Payees;
 using QuartierPflege.Compensation.Features.Runs;
@@ -34,6 +35,7 @@ public static class CompensationModule
         services.AddScoped<PayeeAccess>();
         services.AddScoped<SaveBankDetails>();
         services.AddScoped<Areas.Compensation.Pages.PayoutAccessPage>();
+        services.AddDemoDataSeeder<DemoPayouts>();
         services.AddValidatorsOf(typeof(CompensationModule).Assembly);
         // On the 1st at 02:00 Berlin, for the month that just ended; preparing a month twice changes only its draft.
         services.AddScheduledCommand<PreparePayoutRun>("compensation.prepare-payout-run", "0 2 1 * *",

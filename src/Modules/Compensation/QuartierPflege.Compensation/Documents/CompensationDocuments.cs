@@ -14,6 +14,12 @@ internal static class CompensationDocuments
 
     public const string Payouts = SchemaName + ".mt_doc_payout";
 
+    public const string Payees = SchemaName + ".mt_doc_payee";
+
+    public const string AssignmentModels = SchemaName + ".mt_doc_assignment_model";
+
+    public const string EnrolmentModels = SchemaName + ".mt_doc_enrolment_model";
+
     public static IServiceCollection AddCompensationDocuments(this IServiceCollection services)
         => services.ConfigureMarten(o =>
         {
@@ -30,7 +36,7 @@ internal static class CompensationDocuments
                 .Duplicate(p => p.VolunteerId).Duplicate(p => p.MonthKey)
                 // Exactly one payout per volunteer and month, whatever runs or Hosts compute it.
                 .UniqueIndex(p => p.VolunteerId, p => p.MonthKey)
-                .Duplicate(p => p.RunId);
+                .Duplicate(p => p.RunId).Duplicate(p => p.Flagged);
             o.Schema.For<Features.Sepa.SepaExportDocument>().DatabaseSchemaName(SchemaName).DocumentAlias("sepa_export");
         });
 }

@@ -190,6 +190,12 @@ internal sealed class PayoutRun : IRevisioned
 
     public int FlaggedCount { get; set; }
 
+    /// <summary>Payouts not transferred (held by a person, a claw-back, no bank details).</summary>
+    public int HeldCount { get; set; }
+
+    /// <summary>How many payouts carry each flag: the summary above the run's (paged) list.</summary>
+    public Dictionary<string, int> FlagCounts { get; set; } = [];
+
     public List<RunEvent> History { get; set; } = [];
 
     public int Version { get; set; }
@@ -223,6 +229,9 @@ internal sealed class Payout
     public decimal WithheldAboveCap { get; set; }
 
     public List<string> Flags { get; set; } = [];
+
+    /// <summary>Any flag: a column, so the run page can list "nur markierte" a page at a time.</summary>
+    public bool Flagged { get; set; }
 
     public bool Held { get; set; }
 

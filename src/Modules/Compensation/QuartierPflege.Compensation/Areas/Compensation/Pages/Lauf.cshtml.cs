@@ -10,13 +10,33 @@ using QuartierPflege.Compensation.Features.Runs;
 
 namespace QuartierPflege.Compensation.Areas.Compensation.Pages;
 
-/// <summary>One run: totals and flags, every payout with its lines, hold/release, approval (the same use cases as the API).</summary>
+/// <summary>
+/// One run: totals and the flags summary, its payouts a page at a time (flagged first, or only the flagged), with
+/// lines, hold/release and approval (the same use cases as the API). A run may have 20,000 payouts.
+/// </summary>
 [Authorize(Policy = Policies.Finance)]
 internal sealed class LaufModel(IQuerySession session, ReviewPayoutRun review, ICurrentUser user) : PageModel
 {
     public PayoutRun? Run { get; private set; }
 
+    public const int PageSize = 50;
+
     public IReadOnlyList<Payout> Payouts { get; private set; } = [];
+
+    /// <summary>Only the flagged payouts ("nur markierte").</summary>
+    [BindProperty(SupportsGet = true, Name = "markiert")]
+    public bool FlaggedOnly { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "seite")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Listed { get; private set; }
+
+    public int PageCount => Math.Max(1, (Listed + PageSize - 1) / PageSize);
+
+    public string PageUrl(int page) => UrlOf(GermanMonths.Key(Month), page);
+
+    private string UrlOf(string month, int page) => $"/Compensation/Lauf/{month}?seite={page}{(FlaggedOnly ? "&markiert=true" : "")}";
 
     public YearMonth Month { get; private set; }
 
@@ -47,7 +67,8 @@ internal sealed class LaufModel(IQuerySession session, ReviewPayoutRun review, I
         if (outcome.IsDone)
         {
             TempData["Message"] = done;
-            return Redirect($"/Compensation/Lauf/{month}");
+            // Month is only known once the page is loaded: the redirect goes by the route's value.
+            return Redirect(UrlOf(month, PageNumber));
         }
 
         outcome.CopyTo(ModelState, f => f);
@@ -68,8 +89,16 @@ internal sealed class LaufModel(IQuerySession session, ReviewPayoutRun review, I
             return false;
         }
 
-        Payouts = [.. (await session.Query<Payout>().Where(p => p.RunId == Run.Id).ToListAsync(cancellationToken))
-            .OrderByDescending(p => p.Flags.Count > 0).ThenBy(p => p.DisplayName, StringComparer.CurrentCulture)];
+        var query = session.Query<Payout>().Where(p => p.RunId == Run.Id);
+        if (FlaggedOnly)
+        {
+            query = query.Where(p => p.Flagged);
+        }
+
+        Listed = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Payouts = await query.OrderByDescending(p => p.Flagged).ThenBy(p => p.DisplayName)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return true;
     }
 }
