@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
+using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.Compensation.Domain;
 
 namespace QuartierPflege.Compensation.Areas.Compensation.Pages;
@@ -11,9 +11,6 @@ namespace QuartierPflege.Compensation.Areas.Compensation.Pages;
 /// </summary>
 internal static class FormNumbers
 {
-    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
-    private static readonly LocalDatePattern GermanDate = LocalDatePattern.Create("dd'.'MM'.'uuuu", CultureInfo.InvariantCulture);
-
     /// <summary>Null for an empty field; false when the text is no number (a point is not read as a decimal sign: "1.000" is ambiguous).</summary>
     public static bool TryAmount(string? text, out decimal? value)
     {
@@ -42,15 +39,13 @@ internal static class FormNumbers
             return true;
         }
 
-        var trimmed = text.Trim();
-        var result = IsoDate.Parse(trimmed);
-        if (!result.Success)
+        if (!GermanDates.TryParseInput(text, out var date))
         {
-            result = GermanDate.Parse(trimmed);
+            return false;
         }
 
-        value = result.Success ? result.Value : null;
-        return result.Success;
+        value = date;
+        return true;
     }
 
     /// <summary>An amount for a form field: "12,5" stays as typed people read it, no thousands separator.</summary>

@@ -45,7 +45,7 @@ internal sealed class ProfileForm
     public static ProfileForm Of(VolunteerView v) => new()
     {
         FirstName = v.FirstName, LastName = v.LastName, Email = v.Email, Phone = v.Phone, Street = v.Street, HouseNumber = v.HouseNumber, Flat = v.Flat,
-        Quartier = v.Quartier, BirthDate = v.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Quartier = v.Quartier, BirthDate = GermanDates.InputValue(v.BirthDate),
         Languages = string.Join(", ", v.Languages), Availability = [.. v.Availability], Skills = v.Skills, Version = v.Version,
     };
 
@@ -54,11 +54,6 @@ internal sealed class ProfileForm
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
-        }
-
-        if (NodaTime.Text.LocalDatePattern.Iso.Parse(text.Trim()) is { Success: true } iso)
-        {
-            return iso.Value;
         }
 
         return GermanDates.TryParseInput(text, out var date) ? date : LocalDate.MinIsoValue;
