@@ -82,9 +82,32 @@ internal static class CommandLine
     public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        var messaging = services.GetRequiredService<IWolverineRuntime>();
         foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
         {
             await seeder.SeedAsync(cancellationToken);
+            await UntilMessagesHandledAsync(messaging, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A later seeder builds on what the earlier ones' messages did in other modules (Volunteers' confirmed logs become
+    /// Compensation's accruals, its registrations payees), as events would in real life. Without waiting, the two
+    /// write the same documents at once and the demo depends on timing. A handler that keeps failing does not stop the
+    /// seeding: after the timeout it goes on and the message stays for the Host.
+    /// </summary>
+    private static async Task UntilMessagesHandledAsync(IWolverineRuntime messaging, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var counts = await messaging.Storage.Admin.FetchCountsAsync();
+            if (counts.Incoming == 0 && counts.Outgoing == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
 }

@@ -13,8 +13,8 @@ namespace QuartierPflege.Compensation.Features.Demo;
 /// their confirmed activities of the last three months, and the runs of those months computed by the real preparation:
 /// the two older ones paid (prepared by finanzen@, approved by finanzen2@), the last one prepared by finanzen@ and
 /// waiting for a second person, with a payout held for missing bank details and one above the tax-free cap.
-/// Volunteers' demo may also publish <c>activity-confirmed</c> for its logs: those accrue under their own ids and
-/// are paid by a later run; nothing here depends on whether they arrived.
+/// Volunteers' demo publishes <c>activity-confirmed</c> for its confirmed logs; the seeding waits until those are
+/// handled, so they are accrued under their own ids and paid by these runs alongside the demo accruals here.
 /// Months are Europe/Berlin months relative to the clock; seeded once (a second run changes nothing).
 /// </summary>
 internal sealed class DemoPayouts(IDocumentSession session, IClock clock) : IDemoDataSeeder
