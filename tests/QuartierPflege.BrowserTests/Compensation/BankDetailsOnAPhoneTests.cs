@@ -52,7 +52,7 @@ public sealed class BankDetailsOnAPhoneTests(BrowserApp app, Chromium chromium, 
         await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ihre Bankverbindung ist gespeichert");
         await Expect(page.GetByLabel("IBAN", new() { Exact = true })).ToHaveValueAsync("DE89 3704 0044 0532 0130 00");
-        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "endet auf 3000" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "auf 3000" })).ToBeVisibleAsync();
         await phone.AssertNoHorizontalScrollingAsync();
         await phone.ScreenshotAsync("verguetung-bankverbindung");
 
