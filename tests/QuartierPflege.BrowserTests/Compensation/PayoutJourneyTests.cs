@@ -26,9 +26,9 @@ public sealed class PayoutJourneyTests(PayoutJourneyTests.App app, Chromium chro
     [Fact]
     public async Task Finance_prepares_a_second_person_approves_and_exports_and_the_volunteer_sees_her_statement_on_a_phone()
     {
-        // finanzen@ prepares February again (the demo's draft is recomputed) and may not approve it herself.
+        // The coordinator prepares February again (the demo's draft is recomputed) and may not approve it herself.
         await using var desk = await chromium.NewSessionAsync(app, output, Screen.Desktop);
-        await desk.SignInAsync(DemoAccounts.Finanzen.Email, DemoAccounts.Password);
+        await desk.SignInAsync(DemoAccounts.Koordination.Email, DemoAccounts.Password);
         await desk.GotoAsync("/Compensation");
         await Expect(desk.MainHeading).ToHaveTextAsync("Auszahlungen");
         await desk.Page.GetByLabel("Monat (JJJJ-MM)", new() { Exact = true }).FillAsync("2026-02");
