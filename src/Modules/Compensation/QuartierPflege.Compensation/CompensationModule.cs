@@ -34,7 +34,6 @@ public static class CompensationModule
         services.AddScoped<ReviewPayoutRun>();
         services.AddScoped<PayeeAccess>();
         services.AddScoped<SaveBankDetails>();
-        services.AddScoped<Areas.Compensation.Pages.PayoutAccessPage>();
         services.AddDemoDataSeeder<DemoPayouts>();
         services.AddValidatorsOf(typeof(CompensationModule).Assembly);
         // On the 1st at 02:00 Berlin, for the month that just ended; preparing a month twice changes only its draft.

@@ -36,6 +36,9 @@ internal sealed record YearStatement(
 /// </summary>
 internal static class PayoutStatements
 {
+    /// <summary>The year a page asks for (<c>?jahr=</c>), or the running one when none or an implausible one is given.</summary>
+    public static int YearOrCurrent(int? year, LocalDate today) => year is >= 2000 and <= 2100 ? year.Value : today.Year;
+
     public static async Task<YearStatement?> YearAsync(IQuerySession session, Guid volunteerId, int year, CancellationToken cancellationToken)
     {
         var payee = await session.LoadAsync<Payee>(volunteerId, cancellationToken);

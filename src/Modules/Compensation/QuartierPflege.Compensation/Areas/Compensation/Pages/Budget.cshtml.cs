@@ -18,7 +18,7 @@ internal sealed class BudgetModel(IQuerySession session, IClock clock) : PageMod
 
     public async Task OnGetAsync(int? jahr, CancellationToken cancellationToken)
     {
-        Year = jahr is >= 2000 and <= 2100 ? jahr.Value : clock.Today().Year;
+        Year = PayoutStatements.YearOrCurrent(jahr, clock.Today());
         Rows = await BudgetReport.YearAsync(session, Year, cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class JahresuebersichtModel(PayeeAccess access, IQuerySession se
 
     public async Task<IActionResult> OnGetAsync(Guid? volunteerId, int? jahr, CancellationToken cancellationToken)
     {
-        Year = jahr is >= 2000 and <= 2100 ? jahr.Value : Today.Year;
+        Year = PayoutStatements.YearOrCurrent(jahr, Today);
         var mine = await access.MyVolunteerIdAsync(cancellationToken);
         var id = volunteerId ?? mine;
         if (id is null)

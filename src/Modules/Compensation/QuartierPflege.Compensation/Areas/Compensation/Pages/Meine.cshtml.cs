@@ -13,7 +13,7 @@ namespace QuartierPflege.Compensation.Areas.Compensation.Pages;
 
 /// <summary>The signed-in volunteer's own payouts and statements of a year, by month (on a phone).</summary>
 [Authorize(Policy = Policies.Volunteering)]
-internal sealed class MeineModel(PayoutAccessPage page) : PageModel
+internal sealed class MeineModel(PayeeAccess access, IQuerySession session, IClock clock) : PageModel
 {
     public YearStatement? Statement { get; private set; }
 
@@ -23,18 +23,9 @@ internal sealed class MeineModel(PayoutAccessPage page) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int? jahr, CancellationToken cancellationToken)
     {
-        (Payee, Statement, Year) = await page.OwnYearAsync(jahr, cancellationToken);
-        return Payee is null || Statement is null ? NotFound() : Page();
-    }
-}
-
-/// <summary>What the volunteer's own pages (payouts, annual summary) load: their payee and a year's statement.</summary>
-internal sealed class PayoutAccessPage(PayeeAccess access, IQuerySession session, IClock clock)
-{
-    public async Task<(Payee? Payee, YearStatement? Statement, int Year)> OwnYearAsync(int? year, CancellationToken cancellationToken)
-    {
-        var y = year is >= 2000 and <= 2100 ? year.Value : clock.Today().Year;
-        var payee = await access.MineAsync(cancellationToken);
-        return payee is null ? (null, null, y) : (payee, await PayoutStatements.YearAsync(session, payee.Id, y, cancellationToken), y);
+        Year = PayoutStatements.YearOrCurrent(jahr, clock.Today());
+        Payee = await access.MineAsync(cancellationToken);
+        Statement = Payee is null ? null : await PayoutStatements.YearAsync(session, Payee.Id, Year, cancellationToken);
+        return Statement is null ? NotFound() : Page();
     }
 }
