@@ -103,7 +103,7 @@ internal sealed class DemoSurveys(IDocumentSession session, IClock clock) : IDem
 
             return new SurveyAnswer
             {
-                Id = new Guid($"6b1d3c40-0a9e-4c51-9d0e-5a1f1{i:D11}"),
+                Id = new Guid($"6b1d3c40-0a9e-4c51-9d0e-5a1f1{i:D7}"),
                 SurveyId = survey.Id,
                 RecordedBy = DemoRecorder,
                 RecordedAt = Berlin.StartOfDay(today.PlusDays(-40 + i / 2)).Plus(Duration.FromHours(10 + (i % 6))),
@@ -112,5 +112,5 @@ internal sealed class DemoSurveys(IDocumentSession session, IClock clock) : IDem
             };
         });
 
-    private static Guid Q(int n) => new($"6b1d3c40-0a9e-4c51-9d0e-5a1f2{n:D11}");
+    private static Guid Q(int n) => new($"6b1d3c40-0a9e-4c51-9d0e-5a1f2{n:D7}");
 }

@@ -14,5 +14,5 @@ internal static class FieldIds
 
     public static string? Error(this ModelStateDictionary modelState, string field) => modelState.MessagesFor(field);
 
-    public static string Euro(decimal amount) => amount == 0 ? "kostenlos" : amount.ToString("C", CultureInfo.GetCultureInfo("de-DE"));
+    public static string Euro(decimal amount) => amount == 0 ? "kostenlos" : amount.ToString("N2", CultureInfo.GetCultureInfo("de-DE")) + "\u00A0€";
 }
