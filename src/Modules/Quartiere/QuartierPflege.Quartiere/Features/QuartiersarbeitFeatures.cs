@@ -24,9 +24,8 @@ internal static class QuartiersarbeitFeatures
         services.AddDemoDataSeeder<DemoSurveys>();
         services.AddDemoDataSeeder<DemoForum>();
         services.AddDemoDataSeeder<DemoActivities>();
-        services.AddNavigationItem(new NavigationItem("Befragungen", "/Quartiere/Befragungen", Policies.SignedIn, 50));
-        services.AddNavigationItem(new NavigationItem("Stadtteilforum", "/Quartiere/Forum", Policies.CaseWork, 51));
-        services.AddNavigationItem(new NavigationItem("Begegnungsangebote", "/Quartiere/Angebote", Policies.SignedIn, 52));
+        // One entry for the three pages (a sub-navigation links them): the phone's main navigation stays short.
+        services.AddNavigationItem(new NavigationItem("Quartiersarbeit", "/Quartiere/Befragungen", Policies.SignedIn, 50));
         return services;
     }
 
