@@ -61,6 +61,7 @@ public static class MessageCatalogue
         ["compensation.prepare-payout-run.v1"] = "Auszahlungslauf vorbereiten",
         ["notifications.send-mail.v1"] = "E-Mail senden",
         ["data-protection.retention-sweep.v1"] = "Aufbewahrungsfristen prüfen",
+        ["quartiere.survey-contact-left.v1"] = "Kontakt aus einer aktivierenden Befragung",
     };
 
     public static IReadOnlyCollection<string> WireNames => Kinds.Keys;

@@ -27,8 +27,9 @@ public static class QuartiereModule
         services.AddScoped<MaintainQuartiere>();
         services.AddValidatorsOf(typeof(QuartiereModule).Assembly);
         services.AddDemoDataSeeder<DemoQuartiere>();
+        services.AddQuartiersarbeit();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapQuartiere(this IEndpointRouteBuilder endpoints) => endpoints.MapQuartierApi();
+    public static IEndpointRouteBuilder MapQuartiere(this IEndpointRouteBuilder endpoints) => endpoints.MapQuartierApi().MapQuartiersarbeitApi();
 }
