@@ -8,9 +8,12 @@ namespace QuartierPflege.Volunteers.Contracts;
 /// </summary>
 public sealed record NeighbourCell(string Quartier, string RoleProfileKey, string RoleName, int ActiveVolunteers, decimal HoursLastMonth, decimal? FreeHoursThisMonth);
 
+/// <summary>The role profiles by key with their German names, and the cells.</summary>
+public sealed record NeighbourFigures(IReadOnlyDictionary<string, string> Roles, IReadOnlyList<NeighbourCell> Cells);
+
 /// <summary>Aggregate, read-only figures of the volunteers (for the Quartier-Lagebild): counts and hours, never a name.</summary>
 public interface INeighbourStatistics
 {
     /// <summary>Every role × Quartier with an active volunteer or hours given last month.</summary>
-    Task<IReadOnlyList<NeighbourCell>> NeighboursAsync(CancellationToken cancellationToken);
+    Task<NeighbourFigures> NeighboursAsync(CancellationToken cancellationToken);
 }

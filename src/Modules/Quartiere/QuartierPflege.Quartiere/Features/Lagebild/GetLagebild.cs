@@ -21,8 +21,7 @@ internal sealed class GetLagebild(INeedStatistics needs, IOfferStatistics offers
         var offer = await offers.OffersAsync(cancellationToken);
         var neighbour = await neighbours.NeighboursAsync(cancellationToken);
         var listed = (await quartiere.AllAsync(cancellationToken)).Select(q => q.Name).ToList();
-        var roleNames = neighbour.GroupBy(n => n.RoleProfileKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RoleName, StringComparer.Ordinal);
-        return QuartierPictures.Build(need, offer, neighbour, listed, roleNames);
+        return QuartierPictures.Build(need, offer, neighbour.Cells, listed, neighbour.Roles);
     }
 
     public async Task<ProgrammePicture> ProgrammeAsync(CancellationToken cancellationToken) => (await AllAsync(cancellationToken)).Programme;

@@ -56,8 +56,9 @@ internal sealed class SuppressedTable(int[,] values, ShownAs[,] shown)
 /// Statistical disclosure control for the Lagebild: no figure of 1 to 4 people is shown (primary suppression, "&lt; 5");
 /// a zero is shown (it shows nobody). Totals are exact sums, so wherever a line (a row or column with its total) would
 /// have exactly one hidden entry, it could be recovered by subtraction: then a second entry of that line is hidden too
-/// (secondary suppression, "verborgen": the smallest shown non-zero cell, else the smallest cell, else the total),
-/// repeated until every line has none or at least two hidden entries.
+/// (secondary suppression, "verborgen": the line's total if it is still shown, else its smallest shown non-zero cell,
+/// else its smallest cell), repeated until every line has none or at least two hidden entries. Totals go first so the
+/// cells of the Quartiere, which coordination acts on, stay visible.
 /// </summary>
 internal static class Suppression
 {
@@ -112,8 +113,10 @@ internal static class Suppression
                     continue;
                 }
 
+                // The total first: the cells are what coordination acts on; else the smallest shown non-zero cell.
+                var total = line[^1];
                 var members = line[..^1].Where(p => shown[p.Row, p.Column] == ShownAs.Number).OrderBy(p => values[p.Row, p.Column] == 0).ThenBy(p => values[p.Row, p.Column]).ToList();
-                var (row, column) = members.Count > 0 ? members[0] : line[^1];
+                var (row, column) = shown[total.Row, total.Column] == ShownAs.Number ? total : members[0];
                 shown[row, column] = ShownAs.Hidden;
                 changed = true;
             }

@@ -49,7 +49,7 @@ internal sealed class NeighbourStatistics(IQuerySession session, IClock clock) :
 
     internal const string ActivityLogs = VolunteersDocuments.SchemaName + ".mt_doc_activitylog";
 
-    public async Task<IReadOnlyList<NeighbourCell>> NeighboursAsync(CancellationToken cancellationToken)
+    public async Task<NeighbourFigures> NeighboursAsync(CancellationToken cancellationToken)
     {
         var roles = await Catalogue.RolesAsync(session, cancellationToken);
         var thisMonth = clock.ThisMonth().OnDayOfMonth(1);
@@ -57,9 +57,9 @@ internal sealed class NeighbourStatistics(IQuerySession session, IClock clock) :
         var keys = roles.Values.Select(r => r.Id).ToArray();
         var rows = await session.AdvancedSql.QueryAsync<NeighbourRow>(Sql, cancellationToken,
             keys, keys.Select(k => Domain.Matching.HoursLimit(roles[k])).ToArray(), keys.Select(k => roles[k].Section45a).ToArray(), lastMonth, thisMonth);
-        return [.. rows.Select(r => new NeighbourCell(r.Quartier, r.Role, roles.TryGetValue(r.Role, out var role) ? role.Name : r.Role, r.Volunteers,
+        return new NeighbourFigures(roles.Values.ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal), [.. rows.Select(r => new NeighbourCell(r.Quartier, r.Role, roles.TryGetValue(r.Role, out var role) ? role.Name : r.Role, r.Volunteers,
                 decimal.Round(r.Minutes / 60m, 1), r.Volunteers == 0 ? 0 : r.Unlimited ? null : r.Free ?? 0))
-            .OrderBy(c => c.Quartier, StringComparer.Ordinal).ThenBy(c => c.RoleProfileKey, StringComparer.Ordinal)];
+            .OrderBy(c => c.Quartier, StringComparer.Ordinal).ThenBy(c => c.RoleProfileKey, StringComparer.Ordinal)]);
     }
 
     private sealed record NeighbourRow(string Quartier, string Role, int Volunteers, int Minutes, decimal? Free, bool Unlimited);
