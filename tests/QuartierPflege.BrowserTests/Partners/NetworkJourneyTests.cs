@@ -112,6 +112,8 @@ public sealed class NetworkJourneyTests(BrowserApp app, Chromium chromium, ITest
                          ("/Partners/Abdeckung", "abdeckung"),
                          ("/Partners/Vermittlungen", "vermittlungen"),
                          ("/Partners/Treffen", "treffen"),
+                         ("/Quartiere/Lagebild", "lagebild"),
+                         ($"/Quartiere/Lagebild/{Uri.EscapeDataString("Döbeln-Ost")}", "lagebild-doebeln-ost"),
                      })
             {
                 await phone.GotoAsync(path);

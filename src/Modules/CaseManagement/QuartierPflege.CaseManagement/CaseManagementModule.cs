@@ -12,6 +12,7 @@ using QuartierPflege.CaseManagement.Features.Cases;
 using QuartierPflege.CaseManagement.Features.Demo;
 using QuartierPflege.CaseManagement.Features.Planning;
 using QuartierPflege.CaseManagement.Features.Residents;
+using QuartierPflege.CaseManagement.Features.Statistics;
 using QuartierPflege.CaseManagement.Persistence;
 using Wolverine;
 
@@ -42,6 +43,7 @@ public static class CaseManagementModule
         services.AddResidentFeatures();
         services.AddCaseFeatures();
         services.AddPlanningFeatures();
+        services.AddNeedStatistics();
         return services;
     }
 

@@ -16,6 +16,7 @@ public static class ServiceCategories
     public const string Apotheke = "apotheke";
     public const string Fahrdienst = "fahrdienst";
     public const string Tagespflege = "tagespflege";
+    public const string Besuchsdienst = "besuchsdienst";
 
     public static IReadOnlyDictionary<string, string> Names { get; } = new Dictionary<string, string>
     {
@@ -32,6 +33,7 @@ public static class ServiceCategories
         [Apotheke] = "Apotheke",
         [Fahrdienst] = "Fahrdienst",
         [Tagespflege] = "Tagespflege",
+        [Besuchsdienst] = "Besuchsdienst",
     };
 
     public static bool IsKnown(string key) => Names.ContainsKey(key);

@@ -8,6 +8,7 @@ using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Directory;
+using QuartierPflege.Partners.Features.Statistics;
 using QuartierPflege.Partners.Meetings;
 using QuartierPflege.Partners.Network;
 using QuartierPflege.Partners.Referrals;
@@ -31,6 +32,7 @@ public static class PartnersModule
         services.AddScoped<SavePartner>();
         services.AddScoped<ChangePartnerStatus>();
         services.AddScoped<CoverageQuery>();
+        services.AddOfferStatistics();
         services.AddScoped<AnswerReferral>();
         services.AddScoped<ReferralQueries>();
         services.AddScoped<MeetingWork>();

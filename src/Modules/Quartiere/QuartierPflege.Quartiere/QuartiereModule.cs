@@ -5,6 +5,8 @@ using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.Quartiere.Contracts;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Quartiere.Features;
+using QuartierPflege.Quartiere.Features.Lagebild;
+using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Quartiere.List;
 using Wolverine;
 
@@ -25,11 +27,13 @@ public static class QuartiereModule
         services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(QuartiereModule).Assembly));
         services.AddScoped<IQuartierList, QuartierList>();
         services.AddScoped<MaintainQuartiere>();
+        services.AddLagebild();
+        services.AddNavigationItem(new NavigationItem("Lagebild", "/Quartiere/Lagebild", Policies.CaseWork, 50));
         services.AddValidatorsOf(typeof(QuartiereModule).Assembly);
         services.AddDemoDataSeeder<DemoQuartiere>();
         services.AddQuartiersarbeit();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapQuartiere(this IEndpointRouteBuilder endpoints) => endpoints.MapQuartierApi().MapQuartiersarbeitApi();
+    public static IEndpointRouteBuilder MapQuartiere(this IEndpointRouteBuilder endpoints) => endpoints.MapQuartierApi().MapQuartiersarbeitApi().MapLagebildApi();
 }

@@ -15,6 +15,7 @@ using QuartierPflege.Volunteers.Features;
 using QuartierPflege.Volunteers.Features.Demo;
 using QuartierPflege.Volunteers.Features.Registration;
 using QuartierPflege.Volunteers.Features.Reports;
+using QuartierPflege.Volunteers.Features.Statistics;
 using QuartierPflege.Volunteers.Features.RoleProfiles;
 using QuartierPflege.Volunteers.Features.Trainings;
 using QuartierPflege.Volunteers.Features.Visits;
@@ -48,6 +49,7 @@ public static class VolunteersModule
         services.AddScoped<TrainingFeatures>();
         services.AddScoped<VisitLogs>();
         services.AddScoped<CoordinatorReports>();
+        services.AddNeighbourStatistics();
         services.AddDemoDataSeeder<DemoVolunteers>();
         services.AddScheduledCommand<CheckTrainingExpiry>("volunteers.check-training-expiry", "0 6 * * *",
             "Ablaufende Schulungsnachweise prüfen: Erinnerungen 60, 30 und 7 Tage vorher, Rollen aussetzen am Ablauftag",

@@ -26,6 +26,9 @@ internal sealed class DemoPartners(IDocumentSession session, IClock clock) : IDe
     /// <summary>The only Haushaltshilfe in Hartha: pausing it leaves a gap there.</summary>
     public const string OnlyHouseholdHelpInHartha = "Hauswirtschaftsdienst Hartha";
 
+    /// <summary>The only Besuchsdienst in Döbeln-Ost (the Quartier-Lagebild's demo gap).</summary>
+    public const string OnlyVisitingServiceInOst = "Besuchsdienst der Johanniter Döbeln-Ost";
+
     private static readonly string[] Doebeln = [Nord, Ost, Zentrum];
     private static readonly string[] All = [Nord, Ost, Zentrum, Grossweitzschen, Hartha];
 
@@ -85,6 +88,8 @@ internal sealed class DemoPartners(IDocumentSession session, IClock clock) : IDe
         New("Beratungsstelle für Senioren und Angehörige", K.Beratungsstelle, [C.Beratungsstelle], Doebeln, "03431 719900", "Unterm Landgericht 1, 04720 Döbeln", "beratung@senioren-demo.de", "Mo–Fr 9–14 Uhr", ["de", "en", "dgs"]),
         New("Caritas Migrationsberatung Döbeln", K.Beratungsstelle, [C.Beratungsstelle], All, "03431 605060", "Stiftsplatz 2, 04720 Döbeln", "migration@caritas-demo.de", "Mo, Mi 9–16 Uhr", ["de", "ar", "uk", "ru", "vi"]),
         New("Ambulanter Pflegedienst Harthaer Land", K.Pflegedienst, [C.Pflegedienst], [Hartha], "034328 40123", "Gartenstraße 9, 04746 Hartha", "buero@harthaer-land-demo.de", "Mo–Fr 7–15 Uhr", ["de"], PartnerCapacity.Full),
+        // The Lagebild's demo gap: the only visiting service in Döbeln-Ost, where loneliness is rising.
+        New(OnlyVisitingServiceInOst, K.Verein, [C.Besuchsdienst], [Ost], "03431 615500", "Straße des Friedens 41, 04720 Döbeln", "besuche@johanniter-ost-demo.de", "Mo–Fr 9–15 Uhr", ["de"]),
     ];
 
     private static Partner New(

@@ -45,6 +45,7 @@ internal sealed class DemoVolunteers(IDocumentSession session, IMartenOutbox out
         }
 
         await AddNeighbourHelpAsync(cancellationToken);
+        await DemoLonelinessVisits.AddAsync(session, clock, cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
     }
 
