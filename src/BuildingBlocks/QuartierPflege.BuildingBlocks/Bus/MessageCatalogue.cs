@@ -61,6 +61,11 @@ public static class MessageCatalogue
         ["compensation.prepare-payout-run.v1"] = "Auszahlungslauf vorbereiten",
         ["notifications.send-mail.v1"] = "E-Mail senden",
         ["data-protection.retention-sweep.v1"] = "Aufbewahrungsfristen prüfen",
+        ["data-protection.retention-swept.v1"] = "Aufbewahrungsfristen geprüft (Bericht eines Bereichs)",
+        ["data-protection.start-retention-sweep.v1"] = "Löschlauf starten",
+        ["data-protection.erase-data-subject.v1"] = "Daten einer Person löschen (Art. 17)",
+        ["data-protection.data-subject-erased.v1"] = "Löschung bestätigt (Bericht eines Bereichs)",
+        ["data-protection.erasure-requested.v1"] = "Löschung angefragt",
     };
 
     public static IReadOnlyCollection<string> WireNames => Kinds.Keys;
@@ -103,6 +108,7 @@ public static class MessageCatalogue
             "Partners" => Modules["partners"],
             "Notifications" => Modules["notifications"],
             "Quartiere" => Modules["quartiere"],
+            "DataProtection" => Modules["data-protection"],
             _ => name,
         };
     }
