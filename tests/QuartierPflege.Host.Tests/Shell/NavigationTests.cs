@@ -7,7 +7,7 @@ namespace QuartierPflege.Host.Tests.Shell;
 public sealed partial class NavigationTests(QpApp app) : IClassFixture<QpApp>
 {
     [Theory]
-    [InlineData(Roles.Koordination, new[] { "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Verwaltung" })]
+    [InlineData(Roles.Koordination, new[] { "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Datenschutz", "Verwaltung" })]
     [InlineData(Roles.Fallmanagement, new[] { "Übersicht", "Fälle", "Hinweis melden", "Netzwerkpartner" })]
     [InlineData(Roles.Finanzen, new[] { "Übersicht", "Hinweis melden", "Auszahlungen" })]
     [InlineData(Roles.Ehrenamt, new[] { "Übersicht", "Hinweis melden", "Ehrenamt" })]
