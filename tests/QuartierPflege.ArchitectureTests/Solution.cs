@@ -5,7 +5,7 @@ namespace QuartierPflege.ArchitectureTests;
 /// <summary>The product's assemblies, found through the Host (which references every module).</summary>
 internal static class Solution
 {
-    public static readonly string[] ModuleNames = ["CaseManagement", "Volunteers", "Compensation", "Partners", "Notifications", "Quartiere"];
+    public static readonly string[] ModuleNames = ["CaseManagement", "Volunteers", "Compensation", "Partners", "Notifications", "Quartiere", "DataProtection"];
 
     public static Assembly Host { get; } = typeof(Program).Assembly;
 

@@ -1,5 +1,6 @@
 using QuartierPflege.CaseManagement;
 using QuartierPflege.Compensation;
+using QuartierPflege.DataProtection;
 using QuartierPflege.Notifications;
 using QuartierPflege.Partners;
 using QuartierPflege.Quartiere;
@@ -16,7 +17,8 @@ internal static class ModuleRegistry
         .AddVolunteers(configuration)
         .AddCompensation(configuration)
         .AddPartners(configuration)
-        .AddNotifications(configuration);
+        .AddNotifications(configuration)
+        .AddDataProtection(configuration);
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder endpoints) => endpoints
         .MapQuartiere()
@@ -24,5 +26,6 @@ internal static class ModuleRegistry
         .MapVolunteers()
         .MapCompensation()
         .MapPartners()
-        .MapNotifications();
+        .MapNotifications()
+        .MapDataProtection();
 }

@@ -6,6 +6,9 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.Host.Identity.Features.SignIn;
 using QuartierPflege.Host.Identity.Features.Users;
+using QuartierPflege.Host.Identity.PersonalData;
+using QuartierPflege.DataProtection.Contracts;
+using Wolverine;
 
 namespace QuartierPflege.Host.Identity;
 
@@ -70,6 +73,11 @@ internal static class IdentitySetup
         services.AddScoped<ChangeUserAccess>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IVolunteerAccounts, VolunteerAccounts>();
+        // Data protection: the accounts in the register, in a person's copy, and erased with a volunteer.
+        services.AddSingleton<IPersonalDataRegister, SignInPersonalData>();
+        services.AddScoped<IPersonalDataHolder, SignInPersonalDataHolder>();
+        services.AddScoped<ISignInAccounts, SignInAccounts>();
+        services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<ISignInAccounts>());
         services.AddDemoDataSeeder<DemoUsers>();
         return services;
     }

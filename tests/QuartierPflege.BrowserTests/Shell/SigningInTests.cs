@@ -14,7 +14,7 @@ public sealed class SigningInTests(BrowserApp app, Chromium chromium, ITestOutpu
     [Fact]
     public Task Signing_in_as_coordination_shows_every_area_including_administration()
         => SignInFromTheStartPageAsync(Roles.Koordination, "Katrin Lehmann", Screen.Desktop,
-            "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Verwaltung");
+            "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Datenschutz", "Verwaltung");
 
     [Fact]
     public Task Signing_in_as_a_case_manager_shows_the_case_work_navigation()
@@ -34,7 +34,7 @@ public sealed class SigningInTests(BrowserApp app, Chromium chromium, ITestOutpu
     [Fact]
     public Task The_longest_navigation_of_coordination_fits_a_phone_without_sideways_scrolling()
         => SignInFromTheStartPageAsync(Roles.Koordination, "Katrin Lehmann", Screen.Phone,
-            "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Verwaltung");
+            "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Datenschutz", "Verwaltung");
 
     [Fact]
     public async Task A_wrong_password_shows_the_German_message_on_the_sign_in_page()

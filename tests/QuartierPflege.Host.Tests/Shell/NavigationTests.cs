@@ -7,7 +7,7 @@ namespace QuartierPflege.Host.Tests.Shell;
 public sealed partial class NavigationTests(QpApp app) : IClassFixture<QpApp>
 {
     [Theory]
-    [InlineData(Roles.Koordination, new[] { "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Quartiersarbeit", "Verwaltung" })]
+    [InlineData(Roles.Koordination, new[] { "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Quartiersarbeit", "Datenschutz", "Verwaltung" })]
     [InlineData(Roles.Fallmanagement, new[] { "Übersicht", "Fälle", "Hinweis melden", "Netzwerkpartner", "Quartiersarbeit" })]
     [InlineData(Roles.Finanzen, new[] { "Übersicht", "Hinweis melden", "Auszahlungen", "Quartiersarbeit" })]
     [InlineData(Roles.Ehrenamt, new[] { "Übersicht", "Hinweis melden", "Ehrenamt", "Quartiersarbeit" })]

@@ -62,6 +62,11 @@ public static class MessageCatalogue
         ["notifications.send-mail.v1"] = "E-Mail senden",
         ["data-protection.retention-sweep.v1"] = "Aufbewahrungsfristen prüfen",
         ["quartiere.survey-contact-left.v1"] = "Kontakt aus einer aktivierenden Befragung",
+        ["data-protection.retention-swept.v1"] = "Aufbewahrungsfristen geprüft (Bericht eines Bereichs)",
+        ["data-protection.start-retention-sweep.v1"] = "Löschlauf starten",
+        ["data-protection.erase-data-subject.v1"] = "Daten einer Person löschen (Art. 17)",
+        ["data-protection.data-subject-erased.v1"] = "Löschung bestätigt (Bericht eines Bereichs)",
+        ["data-protection.erasure-requested.v1"] = "Löschung angefragt",
     };
 
     public static IReadOnlyCollection<string> WireNames => Kinds.Keys;
@@ -104,6 +109,7 @@ public static class MessageCatalogue
             "Partners" => Modules["partners"],
             "Notifications" => Modules["notifications"],
             "Quartiere" => Modules["quartiere"],
+            "DataProtection" => Modules["data-protection"],
             _ => name,
         };
     }
