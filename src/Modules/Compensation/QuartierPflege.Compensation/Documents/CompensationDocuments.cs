@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.Compensation.DataProtection;
 using QuartierPflege.Compensation.Domain;
 
 namespace QuartierPflege.Compensation.Documents;
@@ -37,6 +38,7 @@ internal static class CompensationDocuments
                 // Exactly one payout per volunteer and month, whatever runs or Hosts compute it.
                 .UniqueIndex(p => p.VolunteerId, p => p.MonthKey)
                 .Duplicate(p => p.RunId).Duplicate(p => p.Flagged);
+            o.Schema.For<PayeeReadAudit>().DatabaseSchemaName(SchemaName).DocumentAlias("payee_read_audit").Duplicate(a => a.VolunteerId);
             o.Schema.For<Features.Sepa.SepaExportDocument>().DatabaseSchemaName(SchemaName).DocumentAlias("sepa_export");
         });
 }

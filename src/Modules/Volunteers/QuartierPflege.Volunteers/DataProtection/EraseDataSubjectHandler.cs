@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.Volunteers.Domain;
@@ -16,7 +17,7 @@ public static class VolunteersEraseDataSubjectHandler
 {
     public static async Task<DataSubjectErased> HandleAsync(EraseDataSubject message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        await SweepLock.TakeAsync(session, "volunteers.data-protection", cancellationToken);
+        await TransactionLock.TakeAsync(session, "volunteers.data-protection", cancellationToken);
         var lines = message.Subject.Kind == DataSubjectKind.Volunteer
             ? await EraseVolunteerAsync(session, message.Subject.Id, message.Date, cancellationToken)
             : await EraseResidentAsync(session, message.Subject.CaseIds, message.Date, cancellationToken);

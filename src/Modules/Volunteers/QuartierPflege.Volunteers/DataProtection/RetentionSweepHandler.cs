@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.Volunteers.Domain;
 
@@ -13,7 +14,7 @@ public static class VolunteersRetentionSweepHandler
 {
     public static async Task<RetentionSwept> HandleAsync(RetentionSweep message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        await SweepLock.TakeAsync(session, "volunteers.data-protection", cancellationToken);
+        await TransactionLock.TakeAsync(session, "volunteers.data-protection", cancellationToken);
         var plan = await VolunteersSweepPlan.ForAsync(session, message.Periods, message.Date, cancellationToken);
         foreach (var volunteer in plan.Profiles)
         {

@@ -1,16 +1,17 @@
 using Marten;
 
-namespace QuartierPflege.Volunteers.DataProtection;
+namespace QuartierPflege.BuildingBlocks.Documents;
 
 /// <summary>
-/// Serialises the module's sweeps and erasures across Hosts: the session's transaction starts now and holds a
-/// transaction-scoped advisory lock, so a second Host handling a duplicate waits, then reads what the first committed and
-/// finds nothing left to count.
+/// Serialises work that must count each record once across Hosts (a retention sweep, an erasure): the session's
+/// transaction starts now and holds a transaction-scoped advisory lock named <c>name</c> until it commits or rolls back,
+/// so a second Host handling a duplicate waits, then reads what the first committed and finds nothing left to do.
 /// </summary>
-internal static class SweepLock
+public static class TransactionLock
 {
     public static async Task TakeAsync(IDocumentSession session, string name, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(session);
         await session.BeginTransactionAsync(cancellationToken);
         await using var command = session.Connection!.CreateCommand();
         command.CommandText = "SELECT pg_advisory_xact_lock(hashtext(@name))";
