@@ -61,6 +61,10 @@ public static class MessageCatalogue
         ["compensation.prepare-payout-run.v1"] = "Auszahlungslauf vorbereiten",
         ["notifications.send-mail.v1"] = "E-Mail senden",
         ["data-protection.retention-sweep.v1"] = "Aufbewahrungsfristen prüfen",
+        ["data-protection.retention-swept.v1"] = "Aufbewahrungsfristen geprüft (Bericht eines Moduls)",
+        ["data-protection.erase-data-subject.v1"] = "Daten einer Person löschen",
+        ["data-protection.data-subject-erased.v1"] = "Daten einer Person gelöscht (Bestätigung eines Moduls)",
+        ["data-protection.erasure-requested.v1"] = "Löschung angefordert",
     };
 
     public static IReadOnlyCollection<string> WireNames => Kinds.Keys;

@@ -39,6 +39,7 @@ public static class CompensationModule
         services.AddSingleton<IPersonalDataRegister, CompensationPersonalData>();
         services.AddScoped<IPersonalDataHolder, CompensationPersonalDataHolder>();
         services.AddScoped<PayeeReadLog>();
+        services.AddScoped<PayeeView>();
         services.AddDemoDataSeeder<DemoPayouts>();
         services.AddValidatorsOf(typeof(CompensationModule).Assembly);
         // On the 1st at 02:00 Berlin, for the month that just ended; preparing a month twice changes only its draft.
