@@ -21,4 +21,18 @@ public static class TransactionLock
         command.Parameters.Add(parameter);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> now, in the transaction <see cref="TakeAsync"/> started (e.g.
+    /// <see cref="AppendOnly.AllowRetentionDeletesSql"/>). Queued instead, a SELECT's result would be read as the answer
+    /// of the next queued operation (a revisioned update) and fail the commit.
+    /// </summary>
+    public static async Task ExecuteAsync(IDocumentSession session, string sql, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        await session.BeginTransactionAsync(cancellationToken);
+        await using var command = session.Connection!.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

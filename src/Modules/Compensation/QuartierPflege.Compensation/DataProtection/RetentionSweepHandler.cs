@@ -16,6 +16,8 @@ public static class CompensationRetentionSweepHandler
     public static async Task<RetentionSwept> HandleAsync(RetentionSweep message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         await TransactionLock.TakeAsync(session, "compensation.data-protection", cancellationToken);
+        // The read log is append-only; only this transaction may delete its expired entries.
+        await TransactionLock.ExecuteAsync(session, AppendOnly.AllowRetentionDeletesSql, cancellationToken);
         var plan = await CompensationSweepPlan.ForAsync(session, message.Periods, message.Date, cancellationToken);
         foreach (var payout in plan.Payouts)
         {

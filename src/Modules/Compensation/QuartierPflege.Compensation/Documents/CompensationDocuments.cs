@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.Compensation.DataProtection;
 using QuartierPflege.Compensation.Domain;
 
@@ -39,6 +40,8 @@ internal static class CompensationDocuments
                 .UniqueIndex(p => p.VolunteerId, p => p.MonthKey)
                 .Duplicate(p => p.RunId).Duplicate(p => p.Flagged);
             o.Schema.For<PayeeReadAudit>().DatabaseSchemaName(SchemaName).DocumentAlias("payee_read_audit").Duplicate(a => a.VolunteerId);
+            // Read logs: the database refuses updates, and deletes outside the retention sweep.
+            o.MakeAppendOnly<PayeeReadAudit>(SchemaName, "payee_read_audit");
             o.Schema.For<Features.Sepa.SepaExportDocument>().DatabaseSchemaName(SchemaName).DocumentAlias("sepa_export");
         });
 }

@@ -15,6 +15,8 @@ public static class VolunteersRetentionSweepHandler
     public static async Task<RetentionSwept> HandleAsync(RetentionSweep message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         await TransactionLock.TakeAsync(session, "volunteers.data-protection", cancellationToken);
+        // The read log is append-only; only this transaction may delete its expired entries.
+        await TransactionLock.ExecuteAsync(session, AppendOnly.AllowRetentionDeletesSql, cancellationToken);
         var plan = await VolunteersSweepPlan.ForAsync(session, message.Periods, message.Date, cancellationToken);
         foreach (var volunteer in plan.Profiles)
         {

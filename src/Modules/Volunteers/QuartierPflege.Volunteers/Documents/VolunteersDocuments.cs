@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Services;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.Volunteers.DataProtection;
 using QuartierPflege.Volunteers.Domain;
 
@@ -40,6 +41,8 @@ internal static class VolunteersDocuments
             o.Schema.For<ActivityLog>().DatabaseSchemaName(SchemaName)
                 .Duplicate(l => l.VolunteerId).Duplicate(l => l.Date);
             o.Schema.For<VolunteerReadAudit>().DatabaseSchemaName(SchemaName).DocumentAlias("volunteer_read_audit").Duplicate(a => a.VolunteerId);
+            // Read logs: the database refuses updates, and deletes outside the retention sweep.
+            o.MakeAppendOnly<VolunteerReadAudit>(SchemaName, "volunteer_read_audit");
         });
 }
 
