@@ -61,7 +61,7 @@ internal static class CompensationEndpoints
                     return ApiProblems.NotFound($"Für {GermanMonths.Show(m)} gibt es keinen Auszahlungslauf.");
                 }
 
-                var payouts = await session.Query<Payout>().Where(p => p.RunId == run.Id).ToListAsync(ct);
+                var payouts = await session.Query<Payout>().Where(p => p.RunId == run.Id && p.RestrictedUntil == null).ToListAsync(ct);
                 return Results.Ok(new
                 {
                     run = ShowRun(run),
@@ -73,7 +73,7 @@ internal static class CompensationEndpoints
             .WithSummary("Ein Lauf mit Summen, Markierungen und seinen Auszahlungen");
         api.MapGet("/runs/{month}/payouts/{id:guid}", async (string month, Guid id, IQuerySession session, CancellationToken ct) =>
                 !GermanMonths.TryParseKey(month, out var m) ? ApiProblems.Validation("month", MonthMessage)
-                : await session.LoadAsync<Payout>(id, ct) is { } payout && payout.RunId == PayoutRun.IdOf(m) ? Results.Ok(payout)
+                : await session.LoadAsync<Payout>(id, ct) is { RestrictedUntil: null } payout && payout.RunId == PayoutRun.IdOf(m) ? Results.Ok(payout)
                 : ApiProblems.NotFound("Die Auszahlung wurde nicht gefunden."))
             .WithSummary("Eine Auszahlung mit ihren Zeilen (Modell, Menge, Satz, Betrag) und der Anrechnung auf den Freibetrag");
         api.MapPost("/runs/{month}/payouts/{id:guid}/hold", async (string month, Guid id, HoldPayoutRequest request, ReviewPayoutRun handler, CancellationToken ct) =>

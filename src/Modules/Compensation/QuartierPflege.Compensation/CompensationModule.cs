@@ -7,12 +7,14 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Compensation.Contracts;
+using QuartierPflege.Compensation.DataProtection;
 using QuartierPflege.Compensation.Features.Demo;
 using QuartierPflege.Compensation.Features.Models;
 using QuartierPflege.Compensation.Features.Payees;
 using QuartierPflege.Compensation.Features.Runs;
 using QuartierPflege.Compensation.Documents;
 using QuartierPflege.Compensation.Features.Sepa;
+using QuartierPflege.DataProtection.Contracts;
 using Wolverine;
 
 namespace QuartierPflege.Compensation;
@@ -34,6 +36,10 @@ public static class CompensationModule
         services.AddScoped<ReviewPayoutRun>();
         services.AddScoped<PayeeAccess>();
         services.AddScoped<SaveBankDetails>();
+        services.AddSingleton<IPersonalDataRegister, CompensationPersonalData>();
+        services.AddScoped<IPersonalDataHolder, CompensationPersonalDataHolder>();
+        services.AddScoped<PayeeReadLog>();
+        services.AddScoped<PayeeView>();
         services.AddDemoDataSeeder<DemoPayouts>();
         services.AddValidatorsOf(typeof(CompensationModule).Assembly);
         // On the 1st at 02:00 Berlin, for the month that just ended; preparing a month twice changes only its draft.

@@ -8,8 +8,10 @@ using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Validation;
+using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.Quartiere.Contracts;
 using QuartierPflege.Volunteers.Contracts;
+using QuartierPflege.Volunteers.DataProtection;
 using QuartierPflege.Volunteers.Documents;
 using QuartierPflege.Volunteers.Features;
 using QuartierPflege.Volunteers.Features.Demo;
@@ -50,6 +52,10 @@ public static class VolunteersModule
         services.AddScoped<VisitLogs>();
         services.AddScoped<CoordinatorReports>();
         services.AddNeighbourStatistics();
+        services.AddSingleton<IPersonalDataRegister, VolunteersPersonalData>();
+        services.AddScoped<IPersonalDataHolder, VolunteersPersonalDataHolder>();
+        services.AddScoped<IDataSubjectFinder, VolunteerSubjectFinder>();
+        services.AddScoped<VolunteerReadLog>();
         services.AddDemoDataSeeder<DemoVolunteers>();
         services.AddScheduledCommand<CheckTrainingExpiry>("volunteers.check-training-expiry", "0 6 * * *",
             "Ablaufende Schulungsnachweise prüfen: Erinnerungen 60, 30 und 7 Tage vorher, Rollen aussetzen am Ablauftag",

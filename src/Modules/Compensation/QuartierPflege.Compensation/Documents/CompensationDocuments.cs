@@ -1,5 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Documents;
+using QuartierPflege.Compensation.DataProtection;
 using QuartierPflege.Compensation.Domain;
 
 namespace QuartierPflege.Compensation.Documents;
@@ -37,6 +39,9 @@ internal static class CompensationDocuments
                 // Exactly one payout per volunteer and month, whatever runs or Hosts compute it.
                 .UniqueIndex(p => p.VolunteerId, p => p.MonthKey)
                 .Duplicate(p => p.RunId).Duplicate(p => p.Flagged);
+            o.Schema.For<PayeeReadAudit>().DatabaseSchemaName(SchemaName).DocumentAlias("payee_read_audit").Duplicate(a => a.VolunteerId);
+            // Read logs: the database refuses updates, and deletes outside the retention sweep.
+            o.MakeAppendOnly<PayeeReadAudit>(SchemaName, "payee_read_audit");
             o.Schema.For<Features.Sepa.SepaExportDocument>().DatabaseSchemaName(SchemaName).DocumentAlias("sepa_export");
         });
 }

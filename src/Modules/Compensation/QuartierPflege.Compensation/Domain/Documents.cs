@@ -71,6 +71,12 @@ internal sealed class Payee : IRevisioned
 
     public List<PayeeChange> History { get; set; } = [];
 
+    /// <summary>
+    /// Set when the person was erased (Art. 17) while payout vouchers must still be kept: the payee is then kept for the
+    /// legal duty only, without bank details, and left out of runs, lists and statements.
+    /// </summary>
+    public LocalDate? RestrictedUntil { get; set; }
+
     public int Version { get; set; }
 
     public bool HasBankDetails => !string.IsNullOrEmpty(Iban) && !string.IsNullOrWhiteSpace(AccountHolder);
@@ -138,6 +144,9 @@ internal sealed class Accrual
     /// <summary>Corrected after confirmation: a later run compares its month with what was paid (adjustment lines).</summary>
     public bool Corrected { get; set; }
 
+    /// <summary>Kept only as the basis of a paid payout after the person's erasure; never paid again.</summary>
+    public LocalDate? RestrictedUntil { get; set; }
+
     public static int KeyOf(YearMonth month) => (month.Year * 100) + month.Month;
 
     public static YearMonth MonthOf(int key) => new(key / 100, key % 100);
@@ -198,6 +207,9 @@ internal sealed class PayoutRun : IRevisioned
 
     public List<RunEvent> History { get; set; } = [];
 
+    /// <summary>The day finance confirmed the bank executed the run: its year is the year of payment (§147 AO).</summary>
+    public LocalDate? PaidOn { get; set; }
+
     public int Version { get; set; }
 
     public static Guid IdOf(YearMonth month) => StableIds.Of("payout-run", Accrual.KeyOf(month).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -236,6 +248,12 @@ internal sealed class Payout
     public bool Held { get; set; }
 
     public string? HeldReason { get; set; }
+
+    /// <summary>
+    /// Set when the person was erased: the voucher is kept until this day (end of the year of payment + 8 years, §147 AO)
+    /// and shown nowhere but where the legal duty needs it; the run's totals still count it.
+    /// </summary>
+    public LocalDate? RestrictedUntil { get; set; }
 
     /// <summary>What was paid against each allowance this payout (the year's use of the caps adds these up).</summary>
     public decimal PaidAgainst(AllowanceKind kind) => Caps.Where(c => c.Allowance == kind).Sum(c => c.Paid);

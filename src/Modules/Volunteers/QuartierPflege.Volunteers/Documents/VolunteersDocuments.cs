@@ -1,6 +1,8 @@
 using Marten;
 using Marten.Services;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Documents;
+using QuartierPflege.Volunteers.DataProtection;
 using QuartierPflege.Volunteers.Domain;
 
 namespace QuartierPflege.Volunteers.Documents;
@@ -38,6 +40,9 @@ internal static class VolunteersDocuments
             o.Schema.For<Assignment>().DatabaseSchemaName(SchemaName).Duplicate(a => a.VolunteerId).Duplicate(a => a.CaseId).Duplicate(a => a.RequestId);
             o.Schema.For<ActivityLog>().DatabaseSchemaName(SchemaName)
                 .Duplicate(l => l.VolunteerId).Duplicate(l => l.Date);
+            o.Schema.For<VolunteerReadAudit>().DatabaseSchemaName(SchemaName).DocumentAlias("volunteer_read_audit").Duplicate(a => a.VolunteerId);
+            // Read logs: the database refuses updates, and deletes outside the retention sweep.
+            o.MakeAppendOnly<VolunteerReadAudit>(SchemaName, "volunteer_read_audit");
         });
 }
 

@@ -18,25 +18,31 @@ internal sealed class HelpRequest
 
     public required string Quartier { get; init; }
 
-    public required string Street { get; init; }
+    public required string Street { get; set; }
 
-    public required string HouseNumber { get; init; }
+    public required string HouseNumber { get; set; }
 
-    public string? Flat { get; init; }
+    public string? Flat { get; set; }
 
     public required string RoleProfileKey { get; init; }
 
-    public required string Description { get; init; }
+    public required string Description { get; set; }
 
     public int HoursPerMonth { get; init; }
 
-    public string? PreferredTimes { get; init; }
+    public string? PreferredTimes { get; set; }
 
     public LocalDate StartsOn { get; init; }
 
     public List<Guid> Proposed { get; set; } = [];
 
     public bool Withdrawn { get; set; }
+
+    /// <summary>When the request was withdrawn or its case closed: the retention period of the request starts then.</summary>
+    public LocalDate? WithdrawnOn { get; set; }
+
+    /// <summary>Set when the address and description were erased (retention or the resident's erasure): not counted again.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
 }
 
 internal enum AssignmentStatus
@@ -54,17 +60,17 @@ internal sealed class Assignment
 
     public Guid CaseId { get; init; }
 
-    public Guid VolunteerId { get; init; }
+    public Guid VolunteerId { get; set; }
 
     public required string RoleProfileKey { get; init; }
 
     public required string CompensationModelKey { get; init; }
 
-    public required string Street { get; init; }
+    public required string Street { get; set; }
 
-    public required string HouseNumber { get; init; }
+    public required string HouseNumber { get; set; }
 
-    public required string Description { get; init; }
+    public required string Description { get; set; }
 
     public int HoursPerMonth { get; init; }
 
@@ -75,6 +81,9 @@ internal sealed class Assignment
     public LocalDate? EndedOn { get; set; }
 
     public string? EndReason { get; set; }
+
+    /// <summary>Set when the resident's address and the task were erased (retention or erasure): not counted again.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
 }
 
 internal enum ActivityState
@@ -93,7 +102,7 @@ internal sealed class ActivityLog : IRevisioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid VolunteerId { get; init; }
+    public Guid VolunteerId { get; set; }
 
     public Guid AssignmentId { get; init; }
 
@@ -116,6 +125,9 @@ internal sealed class ActivityLog : IRevisioned
     public Instant SubmittedAt { get; set; }
 
     public Instant? ConfirmedAt { get; set; }
+
+    /// <summary>Set when the note and the link to the volunteer were erased (retention): date, minutes and kind remain.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
 
     public int Version { get; set; }
 }

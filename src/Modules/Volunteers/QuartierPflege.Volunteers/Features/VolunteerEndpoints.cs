@@ -53,10 +53,29 @@ internal static class VolunteerEndpoints
             .RequireAuthorization(Policies.Volunteering)
             .WithSummary("Das eigene Profil");
 
-        api.MapGet("/{id:guid}", async (Guid id, VolunteerAccess access, CancellationToken ct) =>
-                await access.VisibleAsync(id, ct) is { } v ? Results.Ok(VolunteerView.Of(v)) : ApiProblems.NotFound(NotFound))
+        api.MapGet("/{id:guid}", async (Guid id, VolunteerAccess access, DataProtection.VolunteerReadLog log, CancellationToken ct) =>
+            {
+                if (await access.VisibleAsync(id, ct) is not { } v)
+                {
+                    return ApiProblems.NotFound(NotFound);
+                }
+
+                // The volunteer reading their own profile is not a read of someone else's data.
+                if (v.UserId != access.UserId)
+                {
+                    await log.RecordAsync(v.Id, "Profil (API)", ct);
+                }
+
+                return Results.Ok(VolunteerView.Of(v));
+            })
             .RequireAuthorization(Policies.Volunteering)
-            .WithSummary("Ein Profil (das eigene, oder für die Koordination jedes)");
+            .WithSummary("Ein Profil (das eigene, oder für die Koordination jedes; das Lesen fremder Profile wird protokolliert)");
+
+        api.MapGet("/{id:guid}/reads", async (Guid id, IQuerySession session, CancellationToken ct) =>
+                await session.LoadAsync<Volunteer>(id, ct) is null ? ApiProblems.NotFound(NotFound)
+                : Results.Ok((await DataProtection.VolunteerReadLog.OfAsync(session, id, ct)).Select(r => new { r.At, r.ReaderName, r.Where })))
+            .RequireAuthorization(Policies.Administration)
+            .WithSummary("Wer das Profil wann gelesen hat (nur Koordination)");
 
         api.MapPut("/{id:guid}", async (Guid id, ProfileInput input, UpdateProfile handler, CancellationToken ct) =>
                 (await handler.HandleAsync(id, input, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))

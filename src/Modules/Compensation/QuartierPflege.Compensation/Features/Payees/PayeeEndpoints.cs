@@ -60,6 +60,17 @@ internal static class PayeeEndpoints
             .WithTags("Vergütung").RequireAuthorization(Policies.SignedIn)
             .WithSummary("Jahresübersicht einer oder eines Ehrenamtlichen für die Steuerunterlagen (die eigene, oder für Finanzen/Koordination)");
 
+        endpoints.MapGet("/api/compensation/finance/payees/{volunteerId:guid}", async (Guid volunteerId, DataProtection.PayeeView view, CancellationToken ct) =>
+                await view.ReadAsync(volunteerId, "Zahlungsempfänger (API)", ct) is { } payee
+                    ? Results.Ok(new
+                    {
+                        payee.VolunteerId, payee.DisplayName, payee.Quartier, payee.Iban, payee.AccountHolder, payee.HasBankDetails,
+                        reads = payee.Reads.Select(r => new { r.At, r.ReaderName, r.Where }),
+                    })
+                    : ApiProblems.NotFound(PayeeAccess.NotFoundMessage))
+            .WithTags("Vergütung").RequireAuthorization(Policies.Finance)
+            .WithSummary("Bankverbindung einer oder eines Ehrenamtlichen für Finanzen (jeder Abruf wird protokolliert; die Koordination sieht das Protokoll)");
+
         var finance = endpoints.MapGroup("/api/compensation/budget").WithTags("Vergütung").RequireAuthorization(Policies.Finance);
         finance.MapGet("/{year:int}", async (int year, IQuerySession session, CancellationToken ct) =>
                 year is < FirstYear or > LastYear ? ApiProblems.Validation("year", "Bitte geben Sie das Jahr vierstellig an (z. B. 2026).")

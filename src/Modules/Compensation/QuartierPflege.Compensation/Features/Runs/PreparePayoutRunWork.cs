@@ -230,7 +230,7 @@ internal static class PreparePayoutRunWork
             FROM {CompensationDocuments.Accruals} a
             LEFT JOIN {CompensationDocuments.AssignmentModels} asg ON asg.id = (a.data ->> 'AssignmentId')::uuid
             LEFT JOIN {CompensationDocuments.EnrolmentModels} enr ON enr.id = replace(a.volunteer_id::text, '-', '') || '/' || (a.data ->> 'RoleProfileKey')
-            WHERE {where} AND NOT coalesce((a.data ->> 'Cancelled')::boolean, false)
+            WHERE {where} AND NOT coalesce((a.data ->> 'Cancelled')::boolean, false) AND a.data ->> 'RestrictedUntil' IS NULL
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -134,6 +134,7 @@ internal sealed class ExportPayoutRun(IDocumentSession session, IMartenOutbox ou
 
         var now = clock.GetCurrentInstant();
         run.Status = RunStatus.Paid;
+        run.PaidOn = now.InBerlin().Date;
         run.History.Add(new RunEvent(now, user.Id, user.DisplayName, "als bezahlt bestätigt"));
         session.UpdateRevision(run, run.Version + 1);
         await outbox.PublishAsync(new PayoutRunPaid(Guid.NewGuid(), now, run.Id, month, now.InBerlin().Date));

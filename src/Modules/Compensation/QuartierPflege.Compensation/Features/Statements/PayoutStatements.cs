@@ -42,6 +42,11 @@ internal static class PayoutStatements
     public static async Task<YearStatement?> YearAsync(IQuerySession session, Guid volunteerId, int year, CancellationToken cancellationToken)
     {
         var payee = await session.LoadAsync<Payee>(volunteerId, cancellationToken);
+        if (payee?.RestrictedUntil is not null)
+        {
+            return null;
+        }
+
         var from = year * 100;
         var to = (year + 1) * 100;
         var payouts = await session.Query<Payout>()

@@ -201,6 +201,7 @@ public static class CaseClosedHandler
         foreach (var request in await session.Query<HelpRequest>().Where(r => r.CaseId == caseId && !r.Withdrawn).ToListAsync(cancellationToken))
         {
             request.Withdrawn = true;
+            request.WithdrawnOn = message.ClosedOn;
             session.Store(request);
         }
 
@@ -221,6 +222,7 @@ public static class NeighbourHelpWithdrawnHandler
         if (request is { Withdrawn: false })
         {
             request.Withdrawn = true;
+            request.WithdrawnOn = clock.Today();
             session.Store(request);
         }
 

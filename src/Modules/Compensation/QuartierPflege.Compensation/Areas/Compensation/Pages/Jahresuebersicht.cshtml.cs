@@ -41,7 +41,7 @@ internal sealed class JahresuebersichtModel(PayeeAccess access, IQuerySession se
 
             var from = Year * 100;
             var to = (Year + 1) * 100;
-            Payees = [.. (await session.Query<Payout>().Where(p => p.MonthKey > from && p.MonthKey < to).ToListAsync(cancellationToken))
+            Payees = [.. (await session.Query<Payout>().Where(p => p.MonthKey > from && p.MonthKey < to && p.RestrictedUntil == null).ToListAsync(cancellationToken))
                 .GroupBy(p => p.VolunteerId).Select(g => (g.Key, g.First().DisplayName, g.First().Quartier))
                 .OrderBy(p => p.DisplayName, StringComparer.Create(GermanMonths.Culture, false))];
             return Page();

@@ -89,7 +89,7 @@ internal sealed class LaufModel(IQuerySession session, ReviewPayoutRun review, I
             return false;
         }
 
-        var query = session.Query<Payout>().Where(p => p.RunId == Run.Id);
+        var query = session.Query<Payout>().Where(p => p.RunId == Run.Id && p.RestrictedUntil == null);
         if (FlaggedOnly)
         {
             query = query.Where(p => p.Flagged);
