@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.Quartiere.Contracts;
+using QuartierPflege.Quartiere.DataProtection;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Quartiere.Features;
 using QuartierPflege.Quartiere.List;
@@ -26,6 +28,7 @@ public static class QuartiereModule
         services.AddScoped<IQuartierList, QuartierList>();
         services.AddScoped<MaintainQuartiere>();
         services.AddValidatorsOf(typeof(QuartiereModule).Assembly);
+        services.AddSingleton<IPersonalDataRegister, QuartierePersonalData>();
         services.AddDemoDataSeeder<DemoQuartiere>();
         return services;
     }

@@ -59,18 +59,24 @@ public static class ReferralWithdrawnHandler
     }
 }
 
-/// <summary>A closed case closes its referrals that are still open.</summary>
+/// <summary>A closed case closes its referrals that are still open and dates all of them for retention.</summary>
 public static class CaseClosedReferralsHandler
 {
     public static async Task HandleAsync(CaseClosed message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var caseId = message.CaseId;
-        var open = (await session.Query<PartnerReferral>().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken)).Where(r => r.IsOpen);
-        foreach (var referral in open)
+        // Every referral of the case learns the closing day: their retention period starts from it.
+        var referrals = await session.Query<PartnerReferral>().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken);
+        foreach (var referral in referrals.Where(r => r.IsOpen || r.CaseClosedOn != message.ClosedOn))
         {
-            referral.Status = PartnerReferralStatus.CaseClosed;
-            referral.ClosedAt = clock.GetCurrentInstant();
+            if (referral.IsOpen)
+            {
+                referral.Status = PartnerReferralStatus.CaseClosed;
+                referral.ClosedAt = clock.GetCurrentInstant();
+            }
+
+            referral.CaseClosedOn = message.ClosedOn;
             session.UpdateRevision(referral, referral.Version + 1L);
         }
     }

@@ -1,0 +1,20 @@
+using Marten;
+using NodaTime;
+using QuartierPflege.DataProtection.Contracts;
+
+namespace QuartierPflege.Partners.DataProtection;
+
+/// <summary>
+/// The weekly sweep in Partners: referrals of long-closed cases lose what was disclosed, ended partners lose their
+/// contact persons, old meetings their names. Always answers, also when nothing was due.
+/// </summary>
+public static class PartnersRetentionSweepHandler
+{
+    public static async Task<RetentionSwept> HandleAsync(RetentionSweep command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(clock);
+        var counts = await PartnersRetentionWork.RunAsync(session, session, command.Date, command.Periods, cancellationToken);
+        return new RetentionSwept(Guid.NewGuid(), clock.GetCurrentInstant(), command.SweepId, PartnersPersonalData.ModuleName, counts);
+    }
+}
