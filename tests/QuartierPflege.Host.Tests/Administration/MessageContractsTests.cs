@@ -22,6 +22,10 @@ public sealed partial class MessageContractsTests(QpApp app) : IClassFixture<QpA
         ["compensation.payout-run-prepared.v1"] = "Notifications (Mail an Finanzen)",
         // No consumer in shared/MESSAGES.md yet ("—"): published for modules to come (reporting, data protection).
         ["compensation.payout-run-paid.v1"] = "—",
+        // The data-protection module (wt-dp) receives its modules' answers and Case Management's request.
+        ["data-protection.retention-swept.v1"] = "Datenschutz",
+        ["data-protection.data-subject-erased.v1"] = "Datenschutz",
+        ["data-protection.erasure-requested.v1"] = "Datenschutz",
     };
 
     public static TheoryData<string> ContractTypeNames()

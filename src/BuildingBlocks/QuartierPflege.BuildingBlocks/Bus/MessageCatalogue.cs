@@ -54,6 +54,7 @@ public static class MessageCatalogue
         ["partners.check-overdue-referrals.v1"] = "Überfällige Überweisungen prüfen",
         ["partners.referral-overdue.v1"] = "Überweisung überfällig (Erinnerung an den Partner)",
         ["partners.end-elapsed-pauses.v1"] = "Abgelaufene Pausen von Partnern beenden",
+        ["partners.referral-withdrawal-notice.v1"] = "Überweisung zurückgezogen (Hinweis an den Partner)",
         ["compensation.payout-run-prepared.v1"] = "Auszahlungslauf vorbereitet",
         ["compensation.payout-approved.v1"] = "Auszahlung freigegeben",
         ["compensation.bank-details-changed.v1"] = "Bankverbindung geändert",
@@ -61,6 +62,10 @@ public static class MessageCatalogue
         ["compensation.prepare-payout-run.v1"] = "Auszahlungslauf vorbereiten",
         ["notifications.send-mail.v1"] = "E-Mail senden",
         ["data-protection.retention-sweep.v1"] = "Aufbewahrungsfristen prüfen",
+        ["data-protection.retention-swept.v1"] = "Aufbewahrungsfristen geprüft (Bericht eines Moduls)",
+        ["data-protection.erase-data-subject.v1"] = "Daten einer Person löschen",
+        ["data-protection.data-subject-erased.v1"] = "Daten einer Person gelöscht (Bestätigung eines Moduls)",
+        ["data-protection.erasure-requested.v1"] = "Löschung angestoßen",
     };
 
     public static IReadOnlyCollection<string> WireNames => Kinds.Keys;
