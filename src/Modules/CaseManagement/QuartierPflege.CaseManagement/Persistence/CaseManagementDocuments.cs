@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
 using Weasel.Core;
@@ -28,6 +29,8 @@ internal static class CaseManagementDocuments
     public const string Residents = Schema + ".mt_doc_resident";
 
     public const string FollowUps = Schema + ".mt_doc_follow_up";
+
+    public const string AuditEntries = Schema + ".mt_doc_audit_entry";
 
     public static IServiceCollection AddCaseManagementDocuments(this IServiceCollection services)
         => services.ConfigureMarten(o =>
@@ -81,6 +84,8 @@ internal static class CaseManagementDocuments
             .Duplicate(e => e.CaseId)
             .Duplicate(e => e.ResidentId)
             .Duplicate(e => e.At);
+        // The database refuses to change or delete an entry (only the retention sweep deletes expired ones).
+        o.MakeAppendOnly<AuditEntry>(Schema, "audit_entry");
 
         o.Policies.ForAllDocuments(mapping =>
         {
