@@ -1,11 +1,15 @@
+using System.Net;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Npgsql;
+using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.DataProtection;
+using QuartierPflege.Partners.Directory;
 using QuartierPflege.Partners.Domain;
 using QuartierPflege.Partners.Referrals;
 using QuartierPflege.Testing;
@@ -128,6 +132,42 @@ public sealed class PartnersDataProtectionTests(PartnersDataProtectionTests.App 
         var twice = await app.PublishAndTrackAsync(new ReferralWithdrawn(Guid.NewGuid(), app.Clock.GetCurrentInstant(), referral, reason));
         Assert.Empty(twice.Sent.MessagesOf<ReferralWithdrawalNotice>());
     }
+
+    [Fact]
+    public async Task Reading_a_partners_contacts_leaves_an_entry_coordination_sees_that_the_database_refuses_to_change_and_the_sweep_deletes_after_two_years()
+    {
+        var partner = await PartnerAsync("Beratung Protokoll", PartnerStatus.Active, null);
+        var caseManager = await app.SignedInClientAsync(Roles.Fallmanagement);
+        Assert.Equal(HttpStatusCode.OK, (await caseManager.GetAsync($"/api/partners/{partner}")).StatusCode);
+        Assert.DoesNotContain("Zugriffe auf die Ansprechpersonen", await caseManager.GetStringAsync($"/Partners/{partner}"), StringComparison.Ordinal);
+
+        var coordination = await app.SignedInClientAsync(Roles.Koordination);
+        var page = WebUtility.HtmlDecode(await coordination.GetStringAsync($"/Partners/{partner}"));
+
+        var reads = await ReadsAsync(partner);
+        Assert.Equal(3, reads.Count);
+        Assert.Equal(["API", "Partnerseite", "Partnerseite"], reads.Select(r => r.Where).Order());
+        Assert.All(reads, r => Assert.False(string.IsNullOrWhiteSpace(r.ReaderName)));
+        Assert.Contains("Zugriffe auf die Ansprechpersonen", page, StringComparison.Ordinal);
+        Assert.Contains(reads.Single(r => r.Where == "API").ReaderName, page, StringComparison.Ordinal);
+
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        await using (var update = dataSource.CreateCommand($"UPDATE {PartnerDocuments.ContactReads} SET data = data WHERE id = $1"))
+        {
+            update.Parameters.AddWithValue(reads[0].Id);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => update.ExecuteNonQueryAsync());
+            Assert.Contains("nur fortschreibbar", refused.MessageText, StringComparison.Ordinal);
+        }
+
+        var today = Berlin.Today(app.Clock);
+        var periods = await PeriodsAsync();
+        var swept = Swept(await app.PublishAndTrackAsync(new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(), today.PlusYears(2).PlusDays(1), periods)));
+        Assert.True(Count(Assert.Single(swept).Counts, PartnersPersonalData.ContactReadKey).Deleted >= 3);
+        Assert.Empty(await ReadsAsync(partner));
+    }
+
+    private Task<IReadOnlyList<PartnerContactRead>> ReadsAsync(Guid partnerId) => app.InScopeAsync(async sp =>
+        await sp.GetRequiredService<IQuerySession>().Query<PartnerContactRead>().Where(r => r.PartnerId == partnerId).ToListAsync());
 
     private static IPersonalDataHolder Holder(IServiceProvider sp)
         => sp.GetServices<IPersonalDataHolder>().Single(h => h.Module == PartnersPersonalData.ModuleName);

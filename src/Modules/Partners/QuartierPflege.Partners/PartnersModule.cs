@@ -44,6 +44,7 @@ public static class PartnersModule
             "Abgelaufene Pausen von Partnern beenden", clock => new EndElapsedPauses(Guid.NewGuid(), clock.GetCurrentInstant(), clock.Today()));
         services.AddSingleton<IPersonalDataRegister, PartnersPersonalData>();
         services.AddScoped<IPersonalDataHolder, PartnersPersonalDataHolder>();
+        services.AddScoped<ContactReadAudit>();
         services.AddDemoDataSeeder<DemoPartners>();
         return services;
     }

@@ -46,6 +46,14 @@ internal sealed class PartnersPersonalData : IPersonalDataRegister
             "Teilnehmende der AG; Koordination",
             new RetentionRule("nach dem Treffen", RetentionDuration.OfYears(5), RetentionDuration.OfYears(1), null, RetentionAction.Anonymise, null),
             [typeof(NetworkMeeting)]),
+        new(ContactReadKey, "Zugriffe auf Ansprechpersonen (Protokoll)",
+            "Mitarbeitende von QuartierPflege, die Ansprechpersonen der Partner angesehen haben",
+            "Wer wann die Ansprechpersonen welches Partners angesehen hat (Seite oder Schnittstelle)",
+            "Nachweis der Zugriffe auf personenbezogene Daten (Art. 5 Abs. 2 und Art. 32 DSGVO)",
+            "Art. 6 Abs. 1 lit. c und f DSGVO (Rechenschaftspflicht, Datensicherheit)",
+            "Koordination",
+            new RetentionRule("nach dem Zugriff", RetentionDuration.OfYears(2), RetentionDuration.OfYears(1), null, RetentionAction.Delete, null),
+            [typeof(PartnerContactRead)]),
     ];
 
     public IReadOnlyList<StoredTypeWithoutPersonalData> WithoutPersonalData { get; } = [];

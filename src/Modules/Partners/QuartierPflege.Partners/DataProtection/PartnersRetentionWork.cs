@@ -1,5 +1,7 @@
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
+using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Domain;
@@ -9,8 +11,8 @@ using QuartierPflege.Partners.Referrals;
 namespace QuartierPflege.Partners.DataProtection;
 
 /// <summary>
-/// One pass over Partners' records for a date: the sweep applies it (each changed document under its revision, so a
-/// second Host doing the same conflicts, retries and then finds nothing left), the forecast only counts.
+/// One pass over Partners' records for a date: the sweep applies it (the handler holds the module's sweep lock, and each
+/// changed document is saved under its revision), the forecast only counts.
 /// </summary>
 internal static class PartnersRetentionWork
 {
@@ -34,6 +36,9 @@ internal static class PartnersRetentionWork
             .Where(m => PartnersRetention.MeetingDue(m, meetingPeriod, date))
             .ToList();
 
+        var readCutoff = Berlin.StartOfDay(periods.For(PartnersPersonalData.ContactReadKey).Before(date));
+        var reads = await query.Query<PartnerContactRead>().Where(r => r.ReadAt < readCutoff).Select(r => r.Id).ToListAsync(cancellationToken);
+
         var contactPersons = partners.Sum(p => p.ContactPersons.Count);
         if (apply is not null)
         {
@@ -54,6 +59,15 @@ internal static class PartnersRetentionWork
                 PartnersRetention.Anonymise(meeting, date);
                 apply.UpdateRevision(meeting, meeting.Version + 1L);
             }
+
+            if (reads.Count > 0)
+            {
+                apply.AllowRetentionDeletes();
+                foreach (var id in reads)
+                {
+                    apply.Delete<PartnerContactRead>(id);
+                }
+            }
         }
 
         return
@@ -61,6 +75,7 @@ internal static class PartnersRetentionWork
             new RetentionCount(PartnersPersonalData.ContactPersonKey, 0, contactPersons),
             new RetentionCount(PartnersPersonalData.ReferralKey, referrals.Count, 0),
             new RetentionCount(PartnersPersonalData.MeetingKey, meetings.Count, 0),
+            new RetentionCount(PartnersPersonalData.ContactReadKey, 0, reads.Count),
         ];
     }
 }
