@@ -54,6 +54,7 @@ public static class MessageCatalogue
         ["partners.check-overdue-referrals.v1"] = "Überfällige Überweisungen prüfen",
         ["partners.referral-overdue.v1"] = "Überweisung überfällig (Erinnerung an den Partner)",
         ["partners.end-elapsed-pauses.v1"] = "Abgelaufene Pausen von Partnern beenden",
+        ["partners.referral-withdrawal-notice.v1"] = "Überweisung zurückgezogen (Hinweis an den Partner)",
         ["compensation.payout-run-prepared.v1"] = "Auszahlungslauf vorbereitet",
         ["compensation.payout-approved.v1"] = "Auszahlung freigegeben",
         ["compensation.bank-details-changed.v1"] = "Bankverbindung geändert",

@@ -2,6 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.DataProtection.Contracts;
+using QuartierPflege.Notifications.DataProtection;
 using QuartierPflege.Notifications.Mail;
 using QuartierPflege.Partners.Contracts;
 using Wolverine;
@@ -20,6 +22,8 @@ public static class NotificationsModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddMail(configuration);
         services.ConfigureMarten(o => o.Schema.For<SentMail>().DatabaseSchemaName(SchemaName));
+        services.AddSingleton<IPersonalDataRegister, NotificationsPersonalData>();
+        services.AddScoped<IPersonalDataHolder, NotificationsPersonalDataHolder>();
         var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         services.ConfigureWolverine(o =>
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.Partners.Contracts;
+using QuartierPflege.Partners.DataProtection;
 using QuartierPflege.Partners.Directory;
 using QuartierPflege.Partners.Domain;
 using QuartierPflege.Partners.Meetings;
@@ -31,10 +32,16 @@ internal static class PartnerEndpoints
                     : Results.Ok(await directory.SearchAsync(new PartnerSearch(text, category, quartier, language, capacity, all ?? false), ct)))
             .RequireAuthorization(Policies.PartnerDirectory)
             .WithSummary("Partner suchen (Leistungsart, Quartier, Sprache, Aufnahme, Freitext)");
-        api.MapGet("/{id:guid}", async (Guid id, IQuerySession session, ReferralQueries referrals, CancellationToken ct) =>
-                await session.LoadAsync<Partner>(id, ct) is { } partner
-                    ? Results.Ok(new { partner = Show(partner), responseTimes = await referrals.ResponseTimesAsync(id, ct) })
-                    : ApiProblems.NotFound("Der Netzwerkpartner wurde nicht gefunden."))
+        api.MapGet("/{id:guid}", async (Guid id, IQuerySession session, ReferralQueries referrals, ContactReadAudit audit, CancellationToken ct) =>
+            {
+                if (await session.LoadAsync<Partner>(id, ct) is not { } partner)
+                {
+                    return ApiProblems.NotFound("Der Netzwerkpartner wurde nicht gefunden.");
+                }
+
+                await audit.RecordAsync(partner, ContactReadAudit.OnApi, ct);
+                return Results.Ok(new { partner = Show(partner), responseTimes = await referrals.ResponseTimesAsync(id, ct) });
+            })
             .RequireAuthorization(Policies.PartnerDirectory)
             .WithSummary("Ein Partner mit Ansprechpersonen, Status-Verlauf und Antwortzeiten");
         api.MapPost(string.Empty, async (SavePartnerRequest request, SavePartner handler, CancellationToken ct) =>

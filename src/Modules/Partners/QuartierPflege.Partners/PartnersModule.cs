@@ -6,7 +6,9 @@ using QuartierPflege.BuildingBlocks.Modules;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Validation;
+using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.Partners.Contracts;
+using QuartierPflege.Partners.DataProtection;
 using QuartierPflege.Partners.Directory;
 using QuartierPflege.Partners.Features.Statistics;
 using QuartierPflege.Partners.Meetings;
@@ -42,6 +44,9 @@ public static class PartnersModule
         // Just after midnight, so that on the day after a pause's last day the partner is offered again from the morning on.
         services.AddScheduledCommand<EndElapsedPauses>("partners.end-elapsed-pauses", "5 0 * * *",
             "Abgelaufene Pausen von Partnern beenden", clock => new EndElapsedPauses(Guid.NewGuid(), clock.GetCurrentInstant(), clock.Today()));
+        services.AddSingleton<IPersonalDataRegister, PartnersPersonalData>();
+        services.AddScoped<IPersonalDataHolder, PartnersPersonalDataHolder>();
+        services.AddScoped<ContactReadAudit>();
         services.AddDemoDataSeeder<DemoPartners>();
         return services;
     }

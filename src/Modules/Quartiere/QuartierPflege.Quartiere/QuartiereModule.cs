@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuartierPflege.BuildingBlocks.Modules;
+using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.Quartiere.Contracts;
+using QuartierPflege.Quartiere.DataProtection;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Quartiere.Features;
 using QuartierPflege.Quartiere.Features.Lagebild;
@@ -30,6 +32,7 @@ public static class QuartiereModule
         services.AddLagebild();
         services.AddNavigationItem(new NavigationItem("Lagebild", "/Quartiere/Lagebild", Policies.CaseWork, 50));
         services.AddValidatorsOf(typeof(QuartiereModule).Assembly);
+        services.AddSingleton<IPersonalDataRegister, QuartierePersonalData>();
         services.AddDemoDataSeeder<DemoQuartiere>();
         services.AddQuartiersarbeit();
         return services;

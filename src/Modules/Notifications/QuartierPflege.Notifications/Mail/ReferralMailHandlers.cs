@@ -53,6 +53,19 @@ public static class ReferralOverdueMailHandler
     }
 }
 
+/// <summary>A withdrawn referral, to the partner's contact: which one (as the partner knows it) and why, nothing about the resident.</summary>
+public static class ReferralWithdrawalNoticeMailHandler
+{
+    public static SendMail Handle(ReferralWithdrawalNotice message, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(clock);
+        var model = new WithdrawalMailModel(message.PartnerName, message.ContactName ?? message.PartnerName, ServiceCategories.NameOf(message.ServiceCategory),
+            message.Quartier, message.RequestedOn, message.Reason, message.ReferralId.ToString("N")[..8]);
+        return FollowUpsDueHandler.MailFor(ReferralWithdrawalNotice.MessageName, message.MessageId, model, message.Email, message.ContactName, clock.GetCurrentInstant());
+    }
+}
+
 internal sealed record ReferralMailModel(
     string PartnerName,
     string Greeting,
@@ -67,3 +80,5 @@ internal sealed record ReferralMailModel(
     string Reference);
 
 internal sealed record OverdueMailModel(string PartnerName, string Greeting, string Category, string Quartier, LocalDate RespondBy, string Reference);
+
+internal sealed record WithdrawalMailModel(string PartnerName, string Greeting, string Category, string Quartier, LocalDate RequestedOn, string Reason, string Reference);

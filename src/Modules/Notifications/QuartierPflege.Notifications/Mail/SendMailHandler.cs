@@ -39,7 +39,16 @@ public static partial class SendMailHandler
 
         var options = MailOptions.Read(configuration, environment.ContentRootPath);
         await MailDelivery.DeliverAsync(mail, options, clock.GetCurrentInstant(), cancellationToken);
-        session.Store(new SentMail(mail.MessageId, mail.Kind, mail.RecipientAddress, mail.Subject, clock.GetCurrentInstant(), envelope.Attempts));
+        session.Insert(new SentMail
+        {
+            Id = mail.MessageId,
+            Kind = mail.Kind,
+            Recipient = mail.RecipientAddress,
+            Subject = mail.Subject,
+            SentAt = clock.GetCurrentInstant(),
+            Attempts = envelope.Attempts,
+            TextBody = MailBodies.KeepsBody(mail.Kind) ? mail.TextBody : null,
+        });
         LogSent(logger, mail.Kind, mail.MessageId, options.Transport, envelope.Attempts);
     }
 

@@ -1,5 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Documents;
+using QuartierPflege.Partners.DataProtection;
 using QuartierPflege.Partners.Domain;
 using QuartierPflege.Partners.Meetings;
 using QuartierPflege.Partners.Referrals;
@@ -16,6 +18,11 @@ internal static class PartnerDocuments
 
     /// <summary>PostgreSQL's German text search configuration: stems "Pflegedienste" to "pflegedienst".</summary>
     public const string TextSearchConfig = "german";
+
+    public const string ContactReadsAlias = "partner_contact_read";
+
+    /// <summary>The append-only audit of reads of partners' contact persons.</summary>
+    public const string ContactReads = SchemaName + ".mt_doc_" + ContactReadsAlias;
 
     public static IServiceCollection AddPartnerDocuments(this IServiceCollection services)
         => services.ConfigureMarten(o =>
@@ -41,5 +48,12 @@ internal static class PartnerDocuments
                 .DatabaseSchemaName(SchemaName)
                 .DocumentAlias("network_meeting")
                 .Duplicate(m => m.Date);
+            o.Schema.For<PartnerContactRead>()
+                .DatabaseSchemaName(SchemaName)
+                .DocumentAlias(ContactReadsAlias)
+                .Duplicate(r => r.PartnerId)
+                .Duplicate(r => r.ReadAt);
+            // The database refuses to change an entry, and deletes it only in the retention sweep's transaction.
+            o.MakeAppendOnly<PartnerContactRead>(SchemaName, ContactReadsAlias);
         });
 }

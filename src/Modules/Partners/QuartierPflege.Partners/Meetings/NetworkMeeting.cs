@@ -30,6 +30,9 @@ internal sealed class NetworkMeeting : IRevisioned
 
     public List<AgreedAction> Actions { get; set; } = [];
 
+    /// <summary>Set when the names and the minutes were removed after the retention period.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
+
     public int Version { get; set; }
 }
 

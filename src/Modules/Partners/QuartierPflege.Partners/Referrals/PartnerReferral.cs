@@ -58,6 +58,12 @@ internal sealed class PartnerReferral : IRevisioned
     /// <summary>The days a reminder went out for (one per day at most).</summary>
     public List<LocalDate> RemindedOn { get; set; } = [];
 
+    /// <summary>The day the case closed (Case Management's message): the retention period starts here.</summary>
+    public LocalDate? CaseClosedOn { get; set; }
+
+    /// <summary>Set when the disclosed data was removed (retention or erasure): counted once, statistics fields kept.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
+
     public int Version { get; set; }
 
     public bool IsOpen => Status is PartnerReferralStatus.Open or PartnerReferralStatus.Accepted;

@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Domain;
@@ -40,37 +41,56 @@ public static class ReferralRequestedHandler
     }
 }
 
-/// <summary>The case manager withdrew the referral: it leaves the partner's open list.</summary>
+/// <summary>
+/// The case manager withdrew the referral: it leaves the partner's open list, and the partner's contact for referrals
+/// is told (the partner may already be working on it), in the same transaction.
+/// </summary>
 public static class ReferralWithdrawnHandler
 {
-    public static async Task HandleAsync(ReferralWithdrawn message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    public static async Task<OutgoingMessages> HandleAsync(ReferralWithdrawn message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var outgoing = new OutgoingMessages();
         var referral = await session.LoadAsync<PartnerReferral>(message.ReferralId, cancellationToken);
         if (referral is not { IsOpen: true })
         {
-            return;
+            return outgoing;
         }
 
+        var now = clock.GetCurrentInstant();
         referral.Status = PartnerReferralStatus.Withdrawn;
         referral.Reason = message.Reason;
-        referral.ClosedAt = clock.GetCurrentInstant();
+        referral.ClosedAt = now;
         session.UpdateRevision(referral, referral.Version + 1L);
+        var listing = (await session.LoadAsync<Partner>(referral.PartnerId, cancellationToken))?.ToListing();
+        if (listing?.ReferralEmail is { } email)
+        {
+            outgoing.Add(new ReferralWithdrawalNotice(Guid.NewGuid(), now, referral.Id, referral.PartnerId, listing.Name, email, listing.ReferralContactName,
+                referral.ServiceCategory, referral.Quartier, referral.RequestedAt.InBerlin().Date, message.Reason));
+        }
+
+        return outgoing;
     }
 }
 
-/// <summary>A closed case closes its referrals that are still open.</summary>
+/// <summary>A closed case closes its referrals that are still open and dates all of them for retention.</summary>
 public static class CaseClosedReferralsHandler
 {
     public static async Task HandleAsync(CaseClosed message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var caseId = message.CaseId;
-        var open = (await session.Query<PartnerReferral>().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken)).Where(r => r.IsOpen);
-        foreach (var referral in open)
+        // Every referral of the case learns the closing day: their retention period starts from it.
+        var referrals = await session.Query<PartnerReferral>().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken);
+        foreach (var referral in referrals.Where(r => r.IsOpen || r.CaseClosedOn != message.ClosedOn))
         {
-            referral.Status = PartnerReferralStatus.CaseClosed;
-            referral.ClosedAt = clock.GetCurrentInstant();
+            if (referral.IsOpen)
+            {
+                referral.Status = PartnerReferralStatus.CaseClosed;
+                referral.ClosedAt = clock.GetCurrentInstant();
+            }
+
+            referral.CaseClosedOn = message.ClosedOn;
             session.UpdateRevision(referral, referral.Version + 1L);
         }
     }
