@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QuartierPflege.BrowserTests.Support;
 using QuartierPflege.BuildingBlocks.Modules;
@@ -35,7 +36,7 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             await Expect(phone.MainHeading).ToHaveTextAsync("Aktivierende Befragungen");
             await phone.AssertNoHorizontalScrollingAsync();
             await phone.ScreenshotAsync("befragungen");
-            await page.GetByRole(AriaRole.Link, new() { Name = $"Antworten erfassen: {Survey}", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^Antworten erfassen\\W+{Survey}$") }).ClickAsync();
             await Expect(phone.MainHeading).ToHaveTextAsync($"Antworten erfassen: {Survey}");
             await phone.AssertNoHorizontalScrollingAsync();
             await phone.ScreenshotAsync("befragung-erfassen");
@@ -74,9 +75,9 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             // Activities: the volunteer offers to help at the Nachbarschaftscafé.
             await phone.GotoAsync("/Quartiere/Angebote");
             await Expect(phone.MainHeading).ToHaveTextAsync("Begegnungsangebote");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Mithelfen: Nachbarschaftscafé", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mithelfen\\W+Nachbarschaftscafé$") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sie helfen bei diesem Angebot mit");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nicht mehr mithelfen: Nachbarschaftscafé", Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Nicht mehr mithelfen\\W+Nachbarschaftscafé$") })).ToBeVisibleAsync();
             await phone.AssertNoHorizontalScrollingAsync();
             await phone.ScreenshotAsync("angebote-ehrenamt");
         }
@@ -108,7 +109,7 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             await coordination.SignInAsync(DemoAccounts.Koordination.Email, DemoAccounts.Password);
             var page = coordination.Page;
             await coordination.GotoAsync("/Quartiere/Befragungen");
-            await page.GetByRole(AriaRole.Link, new() { Name = $"Ergebnisse: {Survey}", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^Ergebnisse\\W+{Survey}$") }).ClickAsync();
             await Expect(coordination.MainHeading).ToHaveTextAsync($"Ergebnisse: {Survey}");
             await Expect(page.Locator("dl.facts")).ToContainTextAsync("Gespräche3");
             await Expect(page.GetByText("Ein Straßenfest im Sommer (2×)", new() { Exact = true })).ToBeVisibleAsync();
@@ -119,7 +120,7 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             await coordination.ScreenshotAsync("befragung-ergebnisse");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Zu den Befragungen", Exact = true }).ClickAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Ergebnisse: Gut älter werden in Döbeln-Ost", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Ergebnisse\\W+Gut älter werden in Döbeln-Ost$") }).ClickAsync();
             await Expect(page.Locator("dl.facts")).ToContainTextAsync("Gespräche40");
             await coordination.AssertNoHorizontalScrollingAsync();
             await coordination.ScreenshotAsync("befragung-ergebnisse-geschlossen");
