@@ -199,7 +199,8 @@ public sealed class SurveysTests(QpApp app) : IClassFixture<QpApp>
         var finance = await app.SignedInClientAsync(Roles.Finanzen);
         var (surveyId, questions) = await DesignAsync();
         var response = await finance.PostAsJsonAsync($"/api/quartiere/surveys/{surveyId}/answers", new { answers = new[] { new { questionId = questions[3], text = "x" } } });
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await finance.GetAsync("/api/quartiere/surveys")).StatusCode);
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public static class Policies
     /// <summary>A volunteer's own area: volunteers, and coordination who supports them.</summary>
     public const string Volunteering = "Volunteering";
 
+    /// <summary>
+    /// Community work in the Quartiere (surveys at the door, activities): case managers, coordination and volunteers —
+    /// not finance, whose work touches none of it.
+    /// </summary>
+    public const string CommunityWork = "CommunityWork";
+
     /// <summary>Running the programme: users, roles, messages, jobs. Coordination only.</summary>
     public const string Administration = "Administration";
 
@@ -33,6 +39,7 @@ public static class Policies
         options.AddPolicy(PartnerDirectory, p => p.RequireRole(Roles.Fallmanagement, Roles.Koordination));
         options.AddPolicy(Finance, p => p.RequireRole(Roles.Finanzen, Roles.Koordination));
         options.AddPolicy(Volunteering, p => p.RequireRole(Roles.Ehrenamt, Roles.Koordination));
+        options.AddPolicy(CommunityWork, p => p.RequireRole(Roles.Fallmanagement, Roles.Koordination, Roles.Ehrenamt));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Koordination));
 
         // Defence in depth: an endpoint that forgot its policy still needs a signed-in user.

@@ -8,7 +8,6 @@ using QuartierPflege.Quartiere.DataProtection;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.Quartiere.Features;
 using QuartierPflege.Quartiere.Features.Lagebild;
-using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Quartiere.List;
 using Wolverine;
 
@@ -30,7 +29,6 @@ public static class QuartiereModule
         services.AddScoped<IQuartierList, QuartierList>();
         services.AddScoped<MaintainQuartiere>();
         services.AddLagebild();
-        services.AddNavigationItem(new NavigationItem("Lagebild", "/Quartiere/Lagebild", Policies.CaseWork, 50));
         services.AddValidatorsOf(typeof(QuartiereModule).Assembly);
         services.AddSingleton<IPersonalDataRegister, QuartierePersonalData>();
         services.AddDemoDataSeeder<DemoQuartiere>();

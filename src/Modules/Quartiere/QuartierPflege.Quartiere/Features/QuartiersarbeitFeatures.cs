@@ -25,7 +25,7 @@ internal static class QuartiersarbeitFeatures
         services.AddDemoDataSeeder<DemoForum>();
         services.AddDemoDataSeeder<DemoActivities>();
         // One entry for the three pages (a sub-navigation links them): the phone's main navigation stays short.
-        services.AddNavigationItem(new NavigationItem("Quartiersarbeit", "/Quartiere/Befragungen", Policies.SignedIn, 50));
+        services.AddNavigationItem(new NavigationItem("Quartiersarbeit", "/Quartiere/Befragungen", Policies.CommunityWork, 50));
         return services;
     }
 

@@ -13,7 +13,7 @@ namespace QuartierPflege.Quartiere.Areas.Quartiere.Pages.Angebote;
 /// Meeting places and activities per Quartier (filter, or all). Volunteers sign up to help or withdraw; coordination
 /// sees who helps and adds activities.
 /// </summary>
-[Authorize(Policy = Policies.SignedIn)]
+[Authorize(Policy = Policies.CommunityWork)]
 internal sealed class IndexModel(ActivityWork work, IQuartierList quartiere, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<ActivityItem> Activities { get; private set; } = [];

@@ -13,7 +13,7 @@ namespace QuartierPflege.Quartiere.Areas.Quartiere.Pages.Befragungen;
 /// At the door, on a phone: one conversation's answers, then the form is empty for the next door. Contact details
 /// only with the resident's consent ticked.
 /// </summary>
-[Authorize(Policy = Policies.SignedIn)]
+[Authorize(Policy = Policies.CommunityWork)]
 internal sealed class ErfassenModel(SurveyQueries queries, RecordAnswer record, ICurrentUser user, IClock clock) : PageModel
 {
     public Survey Survey { get; private set; } = null!;

@@ -7,7 +7,7 @@ using QuartierPflege.Quartiere.Features.Surveys;
 namespace QuartierPflege.Quartiere.Areas.Quartiere.Pages.Befragungen;
 
 /// <summary>The surveys: open ones to record answers in at the door; for coordination all of them, with results.</summary>
-[Authorize(Policy = Policies.SignedIn)]
+[Authorize(Policy = Policies.CommunityWork)]
 internal sealed class IndexModel(SurveyQueries queries, IQuartierList quartiere, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<SurveySummary> Surveys { get; private set; } = [];
