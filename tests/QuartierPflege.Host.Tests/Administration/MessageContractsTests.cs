@@ -22,6 +22,10 @@ public sealed partial class MessageContractsTests(QpApp app) : IClassFixture<QpA
         ["compensation.payout-run-prepared.v1"] = "Notifications (Mail an Finanzen)",
         // No consumer in shared/MESSAGES.md yet ("—"): published for modules to come (reporting, data protection).
         ["compensation.payout-run-paid.v1"] = "—",
+        // Issue 12: the data-protection module (wt-dp) consumes the modules' answers and Case Management's request.
+        ["data-protection.retention-swept.v1"] = "DataProtection (Bericht des Laufs)",
+        ["data-protection.data-subject-erased.v1"] = "DataProtection (Bericht der Löschung)",
+        ["data-protection.erasure-requested.v1"] = "DataProtection (Löschung starten)",
     };
 
     public static TheoryData<string> ContractTypeNames()

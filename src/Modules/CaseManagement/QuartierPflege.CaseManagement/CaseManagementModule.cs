@@ -8,6 +8,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.DataProtection;
 using QuartierPflege.CaseManagement.Features.Cases;
 using QuartierPflege.CaseManagement.Features.Demo;
 using QuartierPflege.CaseManagement.Features.Planning;
@@ -42,6 +43,7 @@ public static class CaseManagementModule
         services.AddResidentFeatures();
         services.AddCaseFeatures();
         services.AddPlanningFeatures();
+        services.AddCaseManagementDataProtection();
         return services;
     }
 
@@ -52,6 +54,7 @@ public static class CaseManagementModule
         api.MapResidentEndpoints();
         api.MapCaseEndpoints();
         api.MapPlanningEndpoints();
+        api.MapLegalHoldEndpoints();
         return endpoints;
     }
 }
