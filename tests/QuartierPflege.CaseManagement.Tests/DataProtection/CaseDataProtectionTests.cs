@@ -4,6 +4,14 @@ using Npgsql;
 using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.DataProtection;
+using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.DataProtection.Contracts;
+using NodaTime;
+using QuartierPflege.BuildingBlocks.Time;
+using Wolverine;
+using System.Net;
+using System.Net.Http.Json;
 using QuartierPflege.CaseManagement.Tests.Support;
 using QuartierPflege.Testing;
 
@@ -54,6 +62,94 @@ public sealed class CaseDataProtectionTests(QpApp app) : IClassFixture<QpApp>
         var another = await client.CreateResidentAsync(lastName: "Danach");
         await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync($"DELETE FROM {AuditTable} WHERE data->>'ResidentId' = $1", another.ToString()));
     }
+
+    [Fact]
+    public async Task A_case_closed_three_years_and_a_day_ago_is_anonymised_exactly_once_and_a_younger_or_held_one_is_not()
+    {
+        var client = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var coordination = await app.SignedInClientAsync(Roles.Koordination);
+        var today = app.Clock.Today();
+        var (oldResident, oldCase) = await client.ResidentWithCaseAsync("Abgelaufen");
+        var (youngResident, youngCase) = await client.ResidentWithCaseAsync("Knappdrin");
+        var (heldResident, heldCase) = await client.ResidentWithCaseAsync("Gesperrt");
+        await CloseAsync(oldCase, today.PlusYears(-3).PlusDays(-1));
+        await CloseAsync(youngCase, today.PlusYears(-3).PlusDays(1));
+        await CloseAsync(heldCase, today.PlusYears(-3).PlusDays(-1));
+
+        var refused = await coordination.PostAsJsonAsync($"/api/case-management/cases/{heldCase}/legal-hold", new { reason = "" });
+        var held = await coordination.PostAsJsonAsync($"/api/case-management/cases/{heldCase}/legal-hold", new { reason = "Klage der Vermieterin, Az. 3 C 12/29" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, held.StatusCode);
+        var overview = await (await coordination.GetAsync($"/api/case-management/cases/{heldCase}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Klage der Vermieterin, Az. 3 C 12/29", overview.GetProperty("legalHold").GetProperty("reason").GetString());
+        var forecast = await app.InScopeAsync(sp => sp.GetRequiredService<IPersonalDataHolder>().DueAsync(today, DefaultPeriods(), CancellationToken.None));
+        var concurrent = await Task.WhenAll(SweepAsync(today), SweepAsync(today));
+        var again = await SweepAsync(today);
+
+        Assert.Equal(1, Count(forecast, CaseManagementPersonalData.CaseFileKey));
+        Assert.Equal(1, concurrent.Sum(s => Count(s.Counts, CaseManagementPersonalData.CaseFileKey)));
+        Assert.Equal(1, concurrent.Sum(s => Count(s.Counts, CaseManagementPersonalData.ResidentKey)));
+        Assert.Equal(0, Count(again.Counts, CaseManagementPersonalData.CaseFileKey));
+        var (resident, @case) = await app.QueryAsync(async db => (await db.Session.LoadAsync<Resident>(oldResident), await db.Session.LoadAsync<Case>(oldCase)));
+        Assert.Equal(CaseAnonymisation.Removed, resident!.LastName);
+        Assert.Null(resident.Phone);
+        Assert.Equal("Döbeln-Nord", resident.Quartier);
+        Assert.Equal(CaseAnonymisation.Removed, @case!.ResidentName);
+        Assert.Equal("Döbeln-Nord", @case.Quartier);
+        Assert.Equal(today.PlusYears(-3).PlusDays(-1), @case.ClosedOn);
+        Assert.Equal(0, await app.QueryAsync(db => db.Cases.CountAsync(c => (c.Id == youngCase || c.Id == heldCase) && c.AnonymisedOn != null)));
+        Assert.Equal(2, await app.QueryAsync(db => db.Residents.CountAsync(r => (r.Id == youngResident || r.Id == heldResident) && r.AnonymisedOn == null)));
+    }
+
+    [Fact]
+    public async Task Erasing_a_resident_deletes_their_case_file_but_not_while_a_case_is_open_and_the_audit_entries_stay()
+    {
+        var client = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var (openResident, _) = await client.ResidentWithCaseAsync("Nochoffen");
+        var (closedResident, closedCase) = await client.ResidentWithCaseAsync("Vergessen");
+        await CloseAsync(closedCase, app.Clock.Today());
+
+        var refused = await EraseAsync(openResident);
+        var erased = await EraseAsync(closedResident);
+        var again = await EraseAsync(closedResident);
+
+        Assert.Contains("ist noch offen", Assert.Single(refused.Lines).Note, StringComparison.Ordinal);
+        Assert.Equal(1, await app.QueryAsync(db => db.Residents.CountAsync(r => r.Id == openResident)));
+        Assert.Equal(0, await app.QueryAsync(db => db.Residents.CountAsync(r => r.Id == closedResident)));
+        Assert.Equal(0, await app.QueryAsync(db => db.Cases.CountAsync(c => c.Id == closedCase)));
+        Assert.Equal(1, erased.Lines.Single(l => l.KindKey == CaseManagementPersonalData.ResidentKey).Erased);
+        var audit = erased.Lines.Single(l => l.KindKey == CaseManagementPersonalData.AuditEntryKey);
+        Assert.True(audit.Restricted > 0);
+        Assert.Equal(app.Clock.Today().PlusYears(2), audit.RestrictedUntil);
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.ResidentId == closedResident)));
+        Assert.Equal(0, again.Lines.Single(l => l.KindKey == CaseManagementPersonalData.ResidentKey).Erased);
+    }
+
+    private Task<DataSubjectErased> EraseAsync(Guid residentId)
+        => app.InScopeAsync(sp => sp.GetRequiredService<IMessageBus>().InvokeAsync<DataSubjectErased>(new EraseDataSubject(
+            Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(),
+            new DataSubject(DataSubjectKind.Resident, residentId, "Test", [], null), app.Clock.Today())));
+
+    private static int Count(IReadOnlyList<RetentionCount> counts, string key) => counts.Where(c => c.KindKey == key).Sum(c => c.Anonymised);
+
+    private static RetentionPeriods DefaultPeriods()
+        => new([.. new CaseManagementPersonalData().Kinds.Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
+
+    private Task<RetentionSwept> SweepAsync(LocalDate date)
+        => app.InScopeAsync(sp => sp.GetRequiredService<IMessageBus>().InvokeAsync<RetentionSwept>(
+            new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(), date, DefaultPeriods())));
+
+    private Task CloseAsync(Guid caseId, LocalDate on)
+        => app.InScopeAsync(async sp =>
+        {
+            var session = sp.GetRequiredService<IDocumentSession>();
+            var @case = await session.LoadAsync<Case>(caseId);
+            @case!.Status = CaseStatus.Closed;
+            @case.ClosedOn = on;
+            session.Store(@case);
+            await session.SaveChangesAsync();
+        });
 
     private async Task ExecuteAsync(string sql, object parameter)
     {

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Marten;
+using QuartierPflege.CaseManagement.Contracts.Planning;
+using QuartierPflege.CaseManagement.DataProtection;
+using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Tests.Support;
+using Wolverine.Tracking;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Testing;
 
@@ -50,8 +55,15 @@ public sealed class ReferralConsentTests(QpApp app) : IClassFixture<QpApp>, IAsy
         var withConsent = await @case.Client.PostAsJsonAsync(steps, Referral("Pflegedienst anfragen"));
         Assert.Equal(HttpStatusCode.Created, withConsent.StatusCode);
 
-        var withdrawn = await @case.Client.PostAsJsonAsync($"{CaseWorkApi.Residents}/{@case.ResidentId}/consents/{consentId}/withdraw", new { withdrawnOn = "2026-03-02", form = "Written", confirmed = true });
-        Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
+        HttpResponseMessage? withdrawn = null;
+        var tracked = await app.TrackAsync(async () => withdrawn = await @case.Client.PostAsJsonAsync($"{CaseWorkApi.Residents}/{@case.ResidentId}/consents/{consentId}/withdraw", new { withdrawnOn = "2026-03-02", form = "Written", confirmed = true }));
+        Assert.Equal(HttpStatusCode.NoContent, withdrawn!.StatusCode);
+        // The referral that relied on the consent is withdrawn with it, and the partner is told.
+        var told = Assert.Single(tracked.Sent.MessagesOf<ReferralWithdrawn>().DistinctBy(m => m.MessageId));
+        Assert.Equal(ConsentWithdrawalEffects.ReferralReason, told.Reason);
+        var step = await app.QueryAsync(db => db.Steps.SingleAsync(s => s.CaseId == @case.CaseId));
+        Assert.Equal(ReferralStatus.Withdrawn, step.Referral!.Status);
+        Assert.Equal(StepStatus.Cancelled, step.Status);
         var afterWithdrawal = await @case.Client.PostAsJsonAsync(steps, Referral("Zweiten Pflegedienst anfragen"));
         Assert.Contains("Weitergabe an Netzwerkpartner", await afterWithdrawal.FieldErrorAsync("consent"));
     }

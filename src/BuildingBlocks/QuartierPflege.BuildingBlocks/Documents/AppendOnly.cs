@@ -16,7 +16,7 @@ namespace QuartierPflege.BuildingBlocks.Documents;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The flag is transaction-local (<c>SET LOCAL</c>/<c>set_config(…, true)</c>): it ends with the sweep's commit or
+/// The flag is transaction-local (<c>SET LOCAL</c>): it ends with the sweep's commit or
 /// rollback and never leaks to the next user of a pooled connection. It is a guard against mistakes and stray code
 /// paths, not against a database superuser, who can drop the trigger.
 /// </para>
@@ -33,7 +33,8 @@ public static class AppendOnly
     public const string RetentionSweepSetting = "qp.retention_sweep";
 
     /// <summary>SQL that marks the current transaction as the retention sweep (only effective inside a transaction).</summary>
-    public const string AllowRetentionDeletesSql = "select set_config('" + RetentionSweepSetting + "', 'on', true)";
+    /// <remarks>A statement without a result set: Marten's batch reads the results of the operations queued after it.</remarks>
+    public const string AllowRetentionDeletesSql = "SET LOCAL " + RetentionSweepSetting + " = 'on'";
 
     /// <summary>The trigger function of one table: in the table's (the module's) schema, named after the table.</summary>
     public static PostgresqlObjectName FunctionName(DbObjectName table)

@@ -8,6 +8,7 @@ using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Validation;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.DataProtection;
 using QuartierPflege.CaseManagement.Features.Cases;
 using QuartierPflege.CaseManagement.Features.Demo;
 using QuartierPflege.CaseManagement.Features.Planning;
@@ -44,6 +45,7 @@ public static class CaseManagementModule
         services.AddCaseFeatures();
         services.AddPlanningFeatures();
         services.AddNeedStatistics();
+        services.AddCaseManagementDataProtection();
         return services;
     }
 
@@ -54,6 +56,7 @@ public static class CaseManagementModule
         api.MapResidentEndpoints();
         api.MapCaseEndpoints();
         api.MapPlanningEndpoints();
+        api.MapLegalHoldEndpoints();
         return endpoints;
     }
 }

@@ -61,7 +61,19 @@ internal sealed class Case : IRevisioned
 
     /// <summary>The closing summary in the case manager's words.</summary>
     public string? ClosingSummary { get; set; }
+
+    /// <summary>
+    /// Sperrvermerk ("Aufbewahrung wegen Rechtsstreit"): while set, the retention sweep leaves the case (and its
+    /// resident) alone. Set and lifted with a reason, both audited.
+    /// </summary>
+    public LegalHold? LegalHold { get; set; }
+
+    /// <summary>The day the retention sweep anonymised this record (null: not yet); never counted or changed again.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
 }
+
+/// <summary>A legal hold on a case: why, by whom, since when.</summary>
+internal sealed record LegalHold(string Reason, Guid ById, string ByName, Instant Since);
 
 internal enum ClosingReason
 {

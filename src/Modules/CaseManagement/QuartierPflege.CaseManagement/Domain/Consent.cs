@@ -28,7 +28,7 @@ internal sealed class Consent
     public ConsentForm Form { get; init; }
 
     /// <summary>Required for verbal consent: who witnessed it.</summary>
-    public string? WitnessName { get; init; }
+    public string? WitnessName { get; set; }
 
     public Guid RecordedBy { get; init; }
 
@@ -52,6 +52,9 @@ internal sealed class Consent
     /// <summary>How the resident withdrew (in writing, electronically, verbally before a witness).</summary>
     [JsonInclude]
     public ConsentForm? WithdrawalForm { get; private set; }
+
+    /// <summary>The day the retention sweep anonymised this record (null: not yet); never counted or changed again.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
 
     public bool IsActive => WithdrawnAt is null;
 

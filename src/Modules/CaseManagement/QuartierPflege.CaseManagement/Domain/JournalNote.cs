@@ -12,7 +12,7 @@ internal sealed class JournalNote
 
     public Guid CaseId { get; init; }
 
-    public required string Text { get; init; }
+    public required string Text { get; set; }
 
     public Instant WrittenAt { get; init; }
 
@@ -24,6 +24,9 @@ internal sealed class JournalNote
     public LocalDate? ContactOn { get; init; }
 
     public bool IsConfidential { get; init; }
+
+    /// <summary>The day the retention sweep anonymised this record (null: not yet); never counted or changed again.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
 
     public bool IsContact => ContactOn is not null;
 }

@@ -48,6 +48,9 @@ internal sealed class Resident : IRevisioned
     /// <summary>Lower-case "street number postal-code city" for the search by address (a duplicated column with a trigram index); derived.</summary>
     public string SearchAddress => $"{Street} {HouseNumber} {PostalCode} {City}".ToLowerInvariant();
 
+    /// <summary>The day the retention sweep anonymised this record (null: not yet); never counted or changed again.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
+
     /// <summary>Marten's numeric revision: two people editing the same resident (relatives included) get a conflict.</summary>
     public int Version { get; set; }
 

@@ -16,11 +16,11 @@ internal sealed class NeighbourHelpRequest
 
     public required string RoleProfileKey { get; init; }
 
-    public required string Description { get; init; }
+    public required string Description { get; set; }
 
     public int HoursPerMonth { get; init; }
 
-    public string? PreferredTimes { get; init; }
+    public string? PreferredTimes { get; set; }
 
     public LocalDate StartsOn { get; init; }
 

@@ -41,7 +41,7 @@ internal sealed class PlanStep : IRevisioned
 
     public NeighbourHelpRequest? NeighbourHelp { get; init; }
 
-    public List<StepChange> History { get; init; } = [];
+    public List<StepChange> History { get; set; } = [];
 
     /// <summary>Duplicated (indexed column): partner answers find their step by the referral id.</summary>
     public Guid? ReferralId => Referral?.Id;

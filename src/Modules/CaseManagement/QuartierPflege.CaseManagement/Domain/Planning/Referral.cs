@@ -19,7 +19,7 @@ internal sealed class Referral
 
     public required string ServiceCategory { get; init; }
 
-    public required string DisclosedSummary { get; init; }
+    public required string DisclosedSummary { get; set; }
 
     public bool ContactDetailsDisclosed { get; init; }
 

@@ -30,7 +30,8 @@ internal sealed record CaseOverview(
     FollowUpSummary FollowUps,
     JournalSummary Journal,
     IReadOnlyList<CaseConcern> Concerns,
-    int Version);
+    int Version,
+    LegalHold? LegalHold = null);
 
 internal sealed record ResidentSummary(
     Guid Id,
@@ -115,6 +116,7 @@ internal sealed class GetCaseOverview(
                 [.. openFollowUps.Take(ShownItems).Select(f => FollowUpItem.From(f, today))]),
             new JournalSummary(noteCount, lastContactNote, [.. latestNotes.Select(n => JournalItem.From(n, access.IsOnlyCoordination(@case)))]),
             await CaseConcerns.OfCaseAsync(session, caseId, cancellationToken),
-            @case.Version));
+            @case.Version,
+            @case.LegalHold));
     }
 }

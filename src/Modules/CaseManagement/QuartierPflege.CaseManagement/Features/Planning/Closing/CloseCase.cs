@@ -4,6 +4,7 @@ using NodaTime;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.DataProtection;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Domain.Planning;
@@ -43,6 +44,7 @@ internal sealed class CloseCase(
     IMartenOutbox outbox,
     AuditTrail audit,
     IClock clock,
+    ConsentWithdrawalEffects consentEffects,
     IValidator<CloseCaseRequest> validator)
 {
     public async Task<Outcome<LocalDate>> HandleAsync(Guid caseId, CloseCaseRequest request, CancellationToken cancellationToken)
@@ -108,6 +110,8 @@ internal sealed class CloseCase(
         audit.Record(AuditAction.Update, "Case", @case.Id,
             $"Fall abgeschlossen: {ClosingReasons.Describe(request.Reason!.Value)} ({string.Join(", ", problems.Select(p => $"{p.Title}: {PlanningNames.Of(p.Outcome!.Value)}"))})"
             + (ended.Count == 0 ? string.Empty : $"; beendet: {string.Join(", ", ended)}"), @case.ResidentId, @case.Id);
+        // "Daten speichern" was withdrawn while the case was open: now that it is closed, the erasure starts.
+        await consentEffects.ErasureAtClosingAsync(@case, cancellationToken);
         return await cases.SaveAsync(today, cancellationToken);
     }
 

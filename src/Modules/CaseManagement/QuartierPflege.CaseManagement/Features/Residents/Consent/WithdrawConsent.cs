@@ -6,6 +6,7 @@ using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
+using QuartierPflege.CaseManagement.DataProtection;
 using QuartierPflege.CaseManagement.Domain;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
@@ -38,6 +39,7 @@ internal sealed class WithdrawConsent(
     AuditTrail audit,
     ICurrentUser user,
     IClock clock,
+    ConsentWithdrawalEffects effects,
     IValidator<WithdrawConsentRequest> validator)
 {
     public const string NotFoundMessage = "Die Einwilligung wurde nicht gefunden.";
@@ -77,6 +79,8 @@ internal sealed class WithdrawConsent(
         audit.Record(AuditAction.Update, "Consent", consent.Id,
             $"Einwilligung widerrufen: {ConsentRules.Describe(consent)} (am {GermanDates.Show(request.WithdrawnOn!.Value)}, {ConsentRules.Describe(request.Form!.Value)})",
             residentId: residentId);
+        // Open referrals that relied on it are withdrawn, an erasure is requested: in the same commit as the withdrawal.
+        await effects.ApplyAsync(consent, cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Done(consent.Id);
     }
