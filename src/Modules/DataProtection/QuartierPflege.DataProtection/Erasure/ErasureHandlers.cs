@@ -78,7 +78,7 @@ public static class DataProtectionEraseDataSubjectHandler
         ArgumentNullException.ThrowIfNull(command);
         var id = command.Subject.Id;
         var now = clock.GetCurrentInstant();
-        var copies = await session.Query<AccessCopy>().Where(c => c.SubjectId == id && c.FileDeletedAt == null).ToListAsync(cancellationToken);
+        var copies = (await session.Query<AccessCopy>().Where(c => c.SubjectId == id).ToListAsync(cancellationToken)).Where(c => c.FileDeletedAt is null).ToList();
         foreach (var copy in copies)
         {
             copy.FileDeletedAt = now;

@@ -23,7 +23,7 @@ internal static class DataProtectionDocuments
 }
 
 /// <summary>Coordination's period for one record kind (id = the kind's key); without one the declaration's default holds.</summary>
-internal sealed class RetentionSettingDocument
+internal sealed class RetentionSettingDocument : JasperFx.IRevisioned
 {
     public string Id { get; set; } = string.Empty;
 
@@ -75,7 +75,7 @@ internal sealed class DataProtectionAuditEntry
 internal sealed record SweepAnswer(string Module, IReadOnlyList<RetentionCount> Counts, Instant ReceivedAt);
 
 /// <summary>A retention sweep: when, who started it, which modules must answer, and what each did.</summary>
-internal sealed class SweepRun
+internal sealed class SweepRun : JasperFx.IRevisioned
 {
     public Guid Id { get; set; }
 
@@ -129,7 +129,7 @@ internal sealed class AccessCopyFile
 internal sealed record ErasureAnswer(string Module, IReadOnlyList<ErasureLine> Lines, Instant ReceivedAt);
 
 /// <summary>An Art. 17 erasure: whose, why, who started it, which modules must confirm, what each did.</summary>
-internal sealed class ErasureRequest
+internal sealed class ErasureRequest : JasperFx.IRevisioned
 {
     public Guid Id { get; set; }
 

@@ -34,7 +34,8 @@ internal static class OwnRetention
         var copyCut = Berlin.StartOfDay(copyPeriod.Before(date));
         var auditCut = Berlin.StartOfDay(auditPeriod.Before(date));
         var erasureCut = Berlin.StartOfDay(erasurePeriod.Before(date));
-        var copies = await session.Query<AccessCopy>().Where(c => c.FileDeletedAt == null && c.CreatedAt < copyCut).ToListAsync(cancellationToken);
+        // Few copies exist at a time (their files go after days): filtered here rather than on undeclared JSON members.
+        var copies = (await session.Query<AccessCopy>().ToListAsync(cancellationToken)).Where(c => c.FileDeletedAt is null && c.CreatedAt < copyCut).ToList();
         var audit = await session.Query<DataProtectionAuditEntry>().Where(e => e.At < auditCut).ToListAsync(cancellationToken);
         var erasures = await session.Query<ErasureRequest>().Where(r => r.RequestedAt < erasureCut).ToListAsync(cancellationToken);
         return new OwnDue(
