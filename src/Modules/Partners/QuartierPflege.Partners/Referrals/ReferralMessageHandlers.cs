@@ -1,6 +1,5 @@
 using Marten;
 using NodaTime;
-using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Domain;
@@ -41,35 +40,22 @@ public static class ReferralRequestedHandler
     }
 }
 
-/// <summary>
-/// The case manager withdrew the referral: it leaves the partner's open list, and the partner's contact for referrals
-/// is told (the partner may already be working on it), in the same transaction.
-/// </summary>
+/// <summary>The case manager withdrew the referral: it leaves the partner's open list.</summary>
 public static class ReferralWithdrawnHandler
 {
-    public static async Task<OutgoingMessages> HandleAsync(ReferralWithdrawn message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    public static async Task HandleAsync(ReferralWithdrawn message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var outgoing = new OutgoingMessages();
         var referral = await session.LoadAsync<PartnerReferral>(message.ReferralId, cancellationToken);
         if (referral is not { IsOpen: true })
         {
-            return outgoing;
+            return;
         }
 
-        var now = clock.GetCurrentInstant();
         referral.Status = PartnerReferralStatus.Withdrawn;
         referral.Reason = message.Reason;
-        referral.ClosedAt = now;
+        referral.ClosedAt = clock.GetCurrentInstant();
         session.UpdateRevision(referral, referral.Version + 1L);
-        var listing = (await session.LoadAsync<Partner>(referral.PartnerId, cancellationToken))?.ToListing();
-        if (listing?.ReferralEmail is { } email)
-        {
-            outgoing.Add(new ReferralWithdrawalNotice(Guid.NewGuid(), now, referral.Id, referral.PartnerId, listing.Name, email, listing.ReferralContactName,
-                referral.ServiceCategory, referral.Quartier, referral.RequestedAt.InBerlin().Date, message.Reason));
-        }
-
-        return outgoing;
     }
 }
 
