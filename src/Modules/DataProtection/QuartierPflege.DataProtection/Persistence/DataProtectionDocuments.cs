@@ -1,4 +1,5 @@
 using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using QuartierPflege.DataProtection.Contracts;
@@ -15,6 +16,7 @@ internal static class DataProtectionDocuments
         {
             o.Schema.For<RetentionSettingDocument>().DatabaseSchemaName(SchemaName).UseNumericRevisions(true);
             o.Schema.For<DataProtectionAuditEntry>().DatabaseSchemaName(SchemaName).Duplicate(e => e.At);
+            o.MakeAppendOnly<DataProtectionAuditEntry>(SchemaName, "data_protection_audit_entry");
             o.Schema.For<SweepRun>().DatabaseSchemaName(SchemaName).UseNumericRevisions(true).Duplicate(r => r.StartedAt);
             o.Schema.For<AccessCopy>().DatabaseSchemaName(SchemaName).Duplicate(c => c.ExpiresAt);
             o.Schema.For<AccessCopyFile>().DatabaseSchemaName(SchemaName);

@@ -1,4 +1,5 @@
 using Marten;
+using QuartierPflege.BuildingBlocks.Documents;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.DataProtection.Auditing;
@@ -68,6 +69,7 @@ public static class DataProtectionRetentionSweepHandler
         ArgumentNullException.ThrowIfNull(sweep);
         var due = await OwnRetention.DueAsync(session, sweep.Date, sweep.Periods, cancellationToken);
         var now = clock.GetCurrentInstant();
+        session.AllowRetentionDeletes();
         foreach (var copy in due.Copies)
         {
             copy.FileDeletedAt = now;
