@@ -135,6 +135,22 @@ await using (var vacuum = provider.GetRequiredService<Npgsql.NpgsqlDataSource>()
 
 Console.WriteLine($"load_s={load.Elapsed.TotalSeconds.ToString("0.0", invariant)}");
 
+// Where the time goes: each module's query contract once, warm, on its own.
+await using (var parts = provider.CreateAsyncScope())
+{
+    var sp = parts.ServiceProvider;
+    await sp.GetRequiredService<GetLagebild>().ProgrammeAsync(CancellationToken.None);
+    var part = Stopwatch.StartNew();
+    await sp.GetRequiredService<QuartierPflege.CaseManagement.Contracts.Statistics.INeedStatistics>().NeedsAsync(CancellationToken.None);
+    Console.WriteLine($"needs_ms={part.Elapsed.TotalMilliseconds.ToString("0.0", invariant)}");
+    part.Restart();
+    await sp.GetRequiredService<IOfferStatistics>().OffersAsync(CancellationToken.None);
+    Console.WriteLine($"offers_ms={part.Elapsed.TotalMilliseconds.ToString("0.0", invariant)}");
+    part.Restart();
+    await sp.GetRequiredService<QuartierPflege.Volunteers.Contracts.INeighbourStatistics>().NeighboursAsync(CancellationToken.None);
+    Console.WriteLine($"neighbours_ms={part.Elapsed.TotalMilliseconds.ToString("0.0", invariant)}");
+}
+
 var timings = new List<double>();
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 var size = 0;

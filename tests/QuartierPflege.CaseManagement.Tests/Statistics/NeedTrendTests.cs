@@ -12,19 +12,13 @@ public sealed class NeedTrendTests
     [Fact]
     public void A_case_counts_from_the_month_it_was_opened_until_the_month_before_it_was_closed()
     {
-        var jan = NeedTrend.IndexOf(new YearMonth(2026, 1));
-        var rows = new[]
-        {
-            new NeedRow("Ost", ProblemKindKeys.Loneliness, jan - 1, null, 2), // opened before the window, still open
-            new NeedRow("Ost", ProblemKindKeys.Loneliness, jan + 1, null, 3), // opened in February
-            new NeedRow("Ost", ProblemKindKeys.Loneliness, jan, jan + 2, 1), // opened in January, closed in March
-        };
-
-        var series = Assert.Single(NeedTrend.Series(rows, Months));
-
         Assert.Equal([new YearMonth(2026, 1), new YearMonth(2026, 2), new YearMonth(2026, 3)], Months);
-        Assert.Equal([3, 6, 5], series.OpenAtMonthEnd);
-        Assert.Equal(5, series.OpenNow);
+        var opened = new LocalDate(2026, 1, 31);
+        var closed = new LocalDate(2026, 3, 1);
+
+        Assert.Equal([true, true, false], Months.Select(m => NeedTrend.OpenAtEndOf(m, opened, closed)));
+        Assert.Equal([false, true, true], Months.Select(m => NeedTrend.OpenAtEndOf(m, new LocalDate(2026, 2, 28), null)));
+        Assert.Equal(new LocalDate(2026, 2, 28), NeedTrend.LastDayOf(new YearMonth(2026, 2)));
     }
 
     [Fact]
