@@ -15,7 +15,7 @@ internal static class DataProtectionDocuments
         => services.ConfigureMarten(o =>
         {
             o.Schema.For<RetentionSettingDocument>().DatabaseSchemaName(SchemaName).UseNumericRevisions(true);
-            o.Schema.For<DataProtectionAuditEntry>().DatabaseSchemaName(SchemaName).Duplicate(e => e.At);
+            o.Schema.For<DataProtectionAuditEntry>().DatabaseSchemaName(SchemaName).DocumentAlias("data_protection_audit_entry").Duplicate(e => e.At);
             o.MakeAppendOnly<DataProtectionAuditEntry>(SchemaName, "data_protection_audit_entry");
             o.Schema.For<SweepRun>().DatabaseSchemaName(SchemaName).UseNumericRevisions(true).Duplicate(r => r.StartedAt);
             o.Schema.For<AccessCopy>().DatabaseSchemaName(SchemaName).Duplicate(c => c.ExpiresAt);
