@@ -31,6 +31,7 @@ public static class QuartiereModule
         services.AddLagebild();
         services.AddValidatorsOf(typeof(QuartiereModule).Assembly);
         services.AddSingleton<IPersonalDataRegister, QuartierePersonalData>();
+        services.AddScoped<IPersonalDataHolder, QuartierePersonalDataHolder>();
         services.AddDemoDataSeeder<DemoQuartiere>();
         services.AddQuartiersarbeit();
         return services;

@@ -1,15 +1,29 @@
+using Marten;
 using NodaTime;
+using Npgsql;
 using QuartierPflege.DataProtection.Contracts;
 
 namespace QuartierPflege.Quartiere.DataProtection;
 
-/// <summary>The sweep's report waits for every module: Quartiere answers that it had nothing to do.</summary>
+/// <summary>
+/// The weekly sweep in Quartiere: answers of long-closed surveys lose their free texts, old forum meetings their names,
+/// long-ended groups are deleted. Always answers, also when nothing was due.
+/// </summary>
 public static class QuartiereRetentionSweepHandler
 {
-    public static RetentionSwept Handle(RetentionSweep command, IClock clock)
+    public static async Task<RetentionSwept> HandleAsync(RetentionSweep command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(clock);
-        return new RetentionSwept(Guid.NewGuid(), clock.GetCurrentInstant(), command.SweepId, QuartierePersonalData.ModuleName, []);
+        // Survey answers carry no revision to conflict on and groups are deleted: two Hosts handling the same sweep take
+        // turns (the lock ends with the transaction), and the second finds everything already marked.
+        await session.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('quartiere.retention-sweep'))", session.Connection))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var counts = await QuartiereRetentionWork.RunAsync(session, session, command.Date, command.Periods, cancellationToken);
+        return new RetentionSwept(Guid.NewGuid(), clock.GetCurrentInstant(), command.SweepId, QuartierePersonalData.ModuleName, counts);
     }
 }

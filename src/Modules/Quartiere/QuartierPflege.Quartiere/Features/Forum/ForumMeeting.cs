@@ -42,6 +42,9 @@ internal sealed class ForumMeeting : IRevisioned
 
     public List<ForumAction> Actions { get; set; } = [];
 
+    /// <summary>When retention removed names, minutes and owners; date, Quartier and the head count stay.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
+
     public int Version { get; set; }
 
     public int ParticipantCount => NamedParticipants.Count + OtherParticipants;

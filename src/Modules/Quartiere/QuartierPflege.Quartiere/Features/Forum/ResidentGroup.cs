@@ -21,6 +21,12 @@ internal sealed class ResidentGroup : IRevisioned
     /// <summary>"jeden 2. Dienstag, 15 Uhr": people say it so, and the group keeps to it loosely.</summary>
     public string Rhythm { get; set; } = string.Empty;
 
+    /// <summary>
+    /// When the group stopped meeting. No page ends a group yet (see docs/decisions.md); the retention sweep already
+    /// deletes a group (with its contact person) a year after this date.
+    /// </summary>
+    public NodaTime.LocalDate? EndedOn { get; set; }
+
     public int Version { get; set; }
 }
 

@@ -42,6 +42,9 @@ internal sealed class Survey : IRevisioned
 
     public Instant CreatedAt { get; set; }
 
+    /// <summary>When retention removed the author's name (the questionnaire itself stays).</summary>
+    public LocalDate? AnonymisedOn { get; set; }
+
     public int Version { get; set; }
 
     public bool IsOpenOn(LocalDate day) => day <= ClosesOn;
@@ -68,4 +71,7 @@ internal sealed class SurveyAnswer
 
     /// <summary>Only that contact was left (for the count on the results), not whose.</summary>
     public bool ContactLeft { get; set; }
+
+    /// <summary>When retention removed the free texts and the recorder; the choices and scales stay for the results.</summary>
+    public LocalDate? AnonymisedOn { get; set; }
 }
