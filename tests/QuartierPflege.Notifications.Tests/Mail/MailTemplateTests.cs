@@ -161,6 +161,7 @@ public sealed class MailTemplateTests
     public void Templates_are_found_by_the_names_of_their_messages()
         => Assert.Equal(
             [
+                QuartierPflege.CaseManagement.Contracts.Planning.EmergencyDisclosureMade.MessageName,
                 SampleMails.FollowUpsDueTemplate,
                 QuartierPflege.CaseManagement.Contracts.Planning.ReferralRequested.MessageName,
                 QuartierPflege.Compensation.Contracts.BankDetailsChanged.MessageName,
