@@ -22,10 +22,6 @@ public sealed partial class MessageContractsTests(QpApp app) : IClassFixture<QpA
         ["compensation.payout-run-prepared.v1"] = "Notifications (Mail an Finanzen)",
         // No consumer in shared/MESSAGES.md yet ("—"): published for modules to come (reporting, data protection).
         ["compensation.payout-run-paid.v1"] = "—",
-        // Answers and a request to the data-protection module (issue 12; another branch builds its handlers).
-        ["data-protection.retention-swept.v1"] = "DataProtection",
-        ["data-protection.data-subject-erased.v1"] = "DataProtection",
-        ["data-protection.erasure-requested.v1"] = "DataProtection",
     };
 
     public static TheoryData<string> ContractTypeNames()

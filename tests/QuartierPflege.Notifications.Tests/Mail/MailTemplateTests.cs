@@ -168,6 +168,7 @@ public sealed class MailTemplateTests
                 SampleMails.PayoutApprovedTemplate,
                 SampleMails.TestMailTemplate,
                 QuartierPflege.Partners.Contracts.ReferralOverdue.MessageName,
+                QuartierPflege.Partners.Contracts.ReferralWithdrawalNotice.MessageName,
                 QuartierPflege.Volunteers.Contracts.TrainingExpiring.MessageName,
                 QuartierPflege.Volunteers.Contracts.VolunteerInvited.MessageName,
             ],
