@@ -14,6 +14,7 @@ using System.Net;
 using System.Net.Http.Json;
 using QuartierPflege.CaseManagement.Tests.Support;
 using QuartierPflege.Testing;
+using Wolverine.Tracking;
 
 namespace QuartierPflege.CaseManagement.Tests.DataProtection;
 
@@ -124,6 +125,57 @@ public sealed class CaseDataProtectionTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(app.Clock.Today().PlusYears(2), audit.RestrictedUntil);
         Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.ResidentId == closedResident)));
         Assert.Equal(0, again.Lines.Single(l => l.KindKey == CaseManagementPersonalData.ResidentKey).Erased);
+    }
+
+    [Fact]
+    public async Task Coordination_sets_and_lifts_a_legal_hold_on_the_case_page_only_with_a_reason()
+    {
+        var caseManager = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var coordination = await app.SignedInClientAsync(Roles.Koordination);
+        var (_, caseId) = await caseManager.ResidentWithCaseAsync("Gesperrt");
+        var page = $"/CaseManagement/Faelle/{caseId}";
+        var post = $"{page}?handler=LegalHold";
+
+        var refused = await (await coordination.SubmitFormAsync(page, [new("LegalHoldInput.Lift", "false"), new("LegalHoldInput.Reason", " ")], post)).HtmlAsync();
+        Assert.Contains("Bitte geben Sie den Grund an.", Pages.FieldErrors(refused));
+        Assert.Contains("error-summary", refused, StringComparison.Ordinal);
+        Assert.Null((await app.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId))).LegalHold);
+
+        var set = await coordination.SubmitFormAsync(page, [new("LegalHoldInput.Lift", "false"), new("LegalHoldInput.Reason", "Klage beim Sozialgericht Leipzig")], post);
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var held = await (await coordination.GetAsync(page)).HtmlAsync();
+        Assert.Contains("Aufbewahrung wegen Rechtsstreit: Klage beim Sozialgericht Leipzig", held, StringComparison.Ordinal);
+        Assert.Contains("Sperrvermerk aufheben", held, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sperrvermerk setzen", await (await caseManager.GetAsync(page)).HtmlAsync(), StringComparison.Ordinal);
+
+        var lifted = await coordination.SubmitFormAsync(page, [new("LegalHoldInput.Lift", "true"), new("LegalHoldInput.Reason", "Verfahren beendet")], post);
+        Assert.Equal(HttpStatusCode.Redirect, lifted.StatusCode);
+        Assert.Null((await app.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId))).LegalHold);
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.CaseId == caseId && e.Description.Contains("Sperrvermerk aufgehoben"))));
+    }
+
+    [Fact]
+    public async Task Withdrawing_the_storage_consent_after_closing_requests_an_erasure_that_data_protection_shows()
+    {
+        var caseManager = await app.SignedInClientAsync(Roles.Fallmanagement);
+        var coordination = await app.SignedInClientAsync(Roles.Koordination);
+        var residentId = await caseManager.CreateResidentAsync(lastName: "Widerruf");
+        var consentId = await caseManager.GiveStoreDataConsentAsync(residentId);
+        var (caseId, _) = await caseManager.OpenCaseAsync(residentId);
+        var consentPage = $"/CaseManagement/Bewohner/{residentId}/Einwilligungen";
+        Assert.Contains("Sobald der Fall abgeschlossen ist, beginnt automatisch die Löschung", await (await caseManager.GetAsync(consentPage)).HtmlAsync(), StringComparison.Ordinal);
+        await CloseAsync(caseId, app.Clock.Today());
+        Assert.Contains("beginnt mit dem Widerruf sofort die Löschung", await (await caseManager.GetAsync(consentPage)).HtmlAsync(), StringComparison.Ordinal);
+
+        HttpResponseMessage? withdrawn = null;
+        var tracked = await app.TrackAsync(async () => withdrawn = await caseManager.PostAsJsonAsync(
+            $"{CaseWorkApi.Residents}/{residentId}/consents/{consentId}/withdraw", new { withdrawnOn = "2026-03-02", form = "Written", confirmed = true }));
+        Assert.Equal(HttpStatusCode.NoContent, withdrawn!.StatusCode);
+        var requested = Assert.Single(tracked.Sent.MessagesOf<ErasureRequested>().DistinctBy(m => m.MessageId));
+        Assert.Equal(residentId, requested.SubjectId);
+        Assert.Equal(ConsentWithdrawalEffects.ErasureReason, requested.Reason);
+
+        await (await coordination.GetAsync($"/api/data-protection/erasure-requests/{requested.MessageId}")).JsonAsync(HttpStatusCode.OK);
     }
 
     private Task<DataSubjectErased> EraseAsync(Guid residentId)

@@ -161,12 +161,14 @@ public sealed class MailTemplateTests
     public void Templates_are_found_by_the_names_of_their_messages()
         => Assert.Equal(
             [
+                QuartierPflege.CaseManagement.Contracts.Planning.EmergencyDisclosureMade.MessageName,
                 SampleMails.FollowUpsDueTemplate,
                 QuartierPflege.CaseManagement.Contracts.Planning.ReferralRequested.MessageName,
                 QuartierPflege.Compensation.Contracts.BankDetailsChanged.MessageName,
                 SampleMails.PayoutApprovedTemplate,
                 SampleMails.TestMailTemplate,
                 QuartierPflege.Partners.Contracts.ReferralOverdue.MessageName,
+                QuartierPflege.Partners.Contracts.ReferralWithdrawalNotice.MessageName,
                 QuartierPflege.Volunteers.Contracts.TrainingExpiring.MessageName,
                 QuartierPflege.Volunteers.Contracts.VolunteerInvited.MessageName,
             ],

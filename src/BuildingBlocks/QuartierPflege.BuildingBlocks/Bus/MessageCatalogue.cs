@@ -31,6 +31,7 @@ public static class MessageCatalogue
         ["case-management.neighbour-help-withdrawn.v1"] = "Nachbarschaftshilfe zurückgezogen",
         ["case-management.referral-requested.v1"] = "Überweisung an einen Partner angefragt",
         ["case-management.referral-withdrawn.v1"] = "Überweisung zurückgezogen",
+        ["case-management.emergency-disclosure-made.v1"] = "Notfall-Weitergabe ohne Einwilligung (Hinweis an die Koordination)",
         ["case-management.follow-ups-due.v1"] = "Wiedervorlagen fällig",
         ["case-management.case-closed.v1"] = "Fall abgeschlossen",
         ["case-management.send-follow-up-reminders.v1"] = "An fällige Wiedervorlagen erinnern",

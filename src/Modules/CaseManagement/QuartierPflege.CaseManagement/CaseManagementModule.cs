@@ -12,6 +12,7 @@ using QuartierPflege.CaseManagement.DataProtection;
 using QuartierPflege.CaseManagement.Features.Cases;
 using QuartierPflege.CaseManagement.Features.Demo;
 using QuartierPflege.CaseManagement.Features.Planning;
+using QuartierPflege.CaseManagement.Features.Planning.Referrals;
 using QuartierPflege.CaseManagement.Features.Residents;
 using QuartierPflege.CaseManagement.Features.Statistics;
 using QuartierPflege.CaseManagement.Persistence;
@@ -57,6 +58,7 @@ public static class CaseManagementModule
         api.MapCaseEndpoints();
         api.MapPlanningEndpoints();
         api.MapLegalHoldEndpoints();
+        api.MapEmergencyDisclosureEndpoints();
         return endpoints;
     }
 }

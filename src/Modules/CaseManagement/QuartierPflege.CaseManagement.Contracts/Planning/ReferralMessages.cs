@@ -30,3 +30,22 @@ public sealed record ReferralWithdrawn(Guid MessageId, Instant OccurredAt, Guid 
 {
     public static string MessageName => "case-management.referral-withdrawn.v1";
 }
+
+/// <summary>
+/// A case manager sent a referral without the resident's sharing consent because of an acute danger (Notfall). Coordination
+/// is told at once; carries the reason and who did it, never anything about the resident's health or situation.
+/// </summary>
+public sealed record EmergencyDisclosureMade(
+    Guid MessageId,
+    Instant OccurredAt,
+    Guid CaseId,
+    string CaseNumber,
+    Guid ReferralId,
+    Guid PartnerId,
+    string PartnerName,
+    string Reason,
+    string By,
+    Instant At) : IIntegrationMessage
+{
+    public static string MessageName => "case-management.emergency-disclosure-made.v1";
+}

@@ -58,6 +58,11 @@ internal static class CaseAnonymisation
             referral.DisclosedSummary = Removed;
             referral.ContactPerson = null;
             referral.Reason = referral.Reason is null ? null : Removed;
+            if (referral.Emergency is { } emergency)
+            {
+                // The override's fact (when, by whom, to which partner) stays for the report; why is about the resident.
+                emergency.Reason = Removed;
+            }
         }
 
         if (step.NeighbourHelp is { } help)

@@ -69,6 +69,10 @@ internal sealed class CaseManagementPersonalDataHolder(IQuerySession session) : 
                 fields.Add(new("Weitergegeben", referral.DisclosedSummary));
                 fields.Add(new("Gesendet am", GermanDates.Show(referral.SentAt)));
                 fields.Add(new("Stand der Vermittlung", PlanningNames.Of(referral.Status)));
+                if (referral.Emergency is { } emergency)
+                {
+                    fields.Add(new("Notfall-Weitergabe ohne Einwilligung", $"{emergency.Reason} ({emergency.ByName}, {GermanDates.Show(emergency.At)})"));
+                }
             }
 
             if (step.NeighbourHelp is { } help)

@@ -39,8 +39,28 @@ internal sealed class Referral
     /// <summary>The reason of a decline, of an (un)successful completion or of a withdrawal.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>Set when the referral went out without the sharing consent because of an acute danger (Notfall).</summary>
+    public EmergencyDisclosure? Emergency { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOpen => Status is ReferralStatus.Sent or ReferralStatus.Accepted;
+}
+
+/// <summary>
+/// The record of an emergency override: who disclosed without consent, when and why. Kept with the referral so the case,
+/// the plan step and the monthly report all read the same facts.
+/// </summary>
+internal sealed class EmergencyDisclosure
+{
+    public const int ReasonMaxLength = 1000;
+
+    public required string Reason { get; set; }
+
+    public Guid? ByUserId { get; init; }
+
+    public required string ByName { get; init; }
+
+    public Instant At { get; init; }
 }
 
 /// <summary>sent → accepted/declined → completed (successful or not); withdrawn by the case manager.</summary>

@@ -32,6 +32,7 @@ internal static class PlanningFeatures
         services.AddScoped<AddStep>();
         services.AddScoped<ChangeStep>();
         services.AddScoped<ReferralDisclosure>();
+        services.AddScoped<EmergencyDisclosureReport>();
         services.AddScoped<WithdrawReferral>();
         services.AddScoped<FindPartnerChoices>();
         services.AddScoped<NeighbourHelpDisclosure>();

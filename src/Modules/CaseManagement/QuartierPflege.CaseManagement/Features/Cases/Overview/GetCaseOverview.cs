@@ -6,6 +6,7 @@ using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.CaseManagement.Domain.Planning;
 using QuartierPflege.CaseManagement.Features.Cases.FollowUps;
 using QuartierPflege.CaseManagement.Features.Cases.Journal;
 
@@ -31,7 +32,11 @@ internal sealed record CaseOverview(
     JournalSummary Journal,
     IReadOnlyList<CaseConcern> Concerns,
     int Version,
-    LegalHold? LegalHold = null);
+    LegalHold? LegalHold = null,
+    IReadOnlyList<CaseEmergencyDisclosure>? EmergencyDisclosures = null);
+
+/// <summary>A referral of this case that went out without the sharing consent (Notfall).</summary>
+internal sealed record CaseEmergencyDisclosure(Guid ReferralId, string PartnerName, string Reason, string By, Instant At);
 
 internal sealed record ResidentSummary(
     Guid Id,
@@ -81,6 +86,13 @@ internal sealed class GetCaseOverview(
         var latestNotes = notes.OrderByDescending(n => n.WrittenAt).Take(ShownItems).ToList();
         var lastContactNote = notes.Where(n => n.ContactOn != null).Max(n => n.ContactOn);
 
+        // A case has few steps: read them and keep the overrides, which must stay visible on the case's first page.
+        var emergencies = (await session.Query<PlanStep>().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken))
+            .Where(s => s.Referral?.Emergency is not null)
+            .Select(s => new CaseEmergencyDisclosure(s.Referral!.Id, s.Referral.PartnerName, s.Referral.Emergency!.Reason, s.Referral.Emergency.ByName, s.Referral.Emergency.At))
+            .OrderBy(e => e.At)
+            .ToList();
+
         await audit.SaveReadAsync("Case", @case.Id, $"Fall {@case.Number} angesehen (Überblick)", resident.Id, @case.Id, cancellationToken);
 
         var noContactDays = options.Value.NoContactDays;
@@ -117,6 +129,7 @@ internal sealed class GetCaseOverview(
             new JournalSummary(noteCount, lastContactNote, [.. latestNotes.Select(n => JournalItem.From(n, access.IsOnlyCoordination(@case)))]),
             await CaseConcerns.OfCaseAsync(session, caseId, cancellationToken),
             @case.Version,
-            @case.LegalHold));
+            @case.LegalHold,
+            emergencies));
     }
 }

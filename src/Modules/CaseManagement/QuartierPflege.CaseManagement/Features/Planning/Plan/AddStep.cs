@@ -23,7 +23,15 @@ internal sealed record AddStepRequest(
 
 /// <param name="DisclosedSummary">Written by the case manager for this partner: only what the resident agreed to disclose, no diagnoses.</param>
 /// <param name="DiscloseContactDetails">Whether the resident agreed that the partner gets name, address and phone.</param>
-internal sealed record ReferralInput(Guid? PartnerId, string? ServiceCategory, string? DisclosedSummary, bool DiscloseContactDetails, LocalDate? RespondBy);
+/// <param name="Emergency">Notfall: send even without the sharing consent; only with <paramref name="EmergencyReason"/>.</param>
+internal sealed record ReferralInput(
+    Guid? PartnerId,
+    string? ServiceCategory,
+    string? DisclosedSummary,
+    bool DiscloseContactDetails,
+    LocalDate? RespondBy,
+    bool Emergency = false,
+    string? EmergencyReason = null);
 
 internal sealed record NeighbourHelpInput(string? RoleProfileKey, string? Description, int? HoursPerMonth, string? PreferredTimes, LocalDate? StartsOn);
 
@@ -48,6 +56,11 @@ internal sealed class AddStepRequestValidator : AbstractValidator<AddStepRequest
             RuleFor(r => r.Referral!.DisclosedSummary)
                 .NotEmpty().WithMessage("Bitte schreiben Sie die Zusammenfassung, die der Partner erhalten darf.")
                 .MaximumLength(2000).WithMessage("Die Zusammenfassung darf höchstens 2000 Zeichen lang sein.");
+            RuleFor(r => r.Referral!.EmergencyReason)
+                .NotEmpty().When(r => r.Referral!.Emergency)
+                .WithMessage("Bitte begründen Sie die Notfall-Weitergabe ohne Einwilligung (welche akute Gefahr besteht).")
+                .MaximumLength(EmergencyDisclosure.ReasonMaxLength)
+                .WithMessage($"Die Begründung der Notfall-Weitergabe darf höchstens {EmergencyDisclosure.ReasonMaxLength} Zeichen lang sein.");
         });
         When(r => r.Kind == StepKind.NeighbourHelp && r.NeighbourHelp is not null, () =>
         {
@@ -118,7 +131,7 @@ internal sealed class AddStep(
         NeighbourHelpRequest? help = null;
         if (request.Kind == StepKind.Referral)
         {
-            var prepared = await referrals.PrepareAsync(@case, id, request.Referral!, cancellationToken);
+            var prepared = await referrals.PrepareAsync(@case, id, request.Referral!, cases.Me, cancellationToken);
             if (!prepared.IsDone)
             {
                 return Outcome<Guid>.Invalid(prepared.Errors);
@@ -157,6 +170,12 @@ internal sealed class AddStep(
         if (referral is not null)
         {
             step.Note("Vermittlung", "–", $"gesendet an {referral.PartnerName}", me, now);
+            if (referral.Emergency is { } emergency)
+            {
+                step.Note("Notfall-Weitergabe ohne Einwilligung", "–", emergency.Reason, me, now);
+                audit.Record(AuditAction.Create, "EmergencyDisclosure", referral.Id,
+                    $"Notfall-Weitergabe ohne Einwilligung an {referral.PartnerName}: {emergency.Reason}", @case.ResidentId, @case.Id);
+            }
         }
         else if (help is not null)
         {

@@ -66,7 +66,11 @@ internal sealed record ReferralView(
     string? ContactPerson,
     string? Reason,
     double? ResponseHours,
-    IReadOnlyList<PartnerChoice> NextPartners);
+    IReadOnlyList<PartnerChoice> NextPartners,
+    EmergencyDisclosureView? Emergency = null);
+
+/// <summary>A referral sent without the sharing consent (Notfall): why, by whom, when.</summary>
+internal sealed record EmergencyDisclosureView(string Reason, string By, Instant At);
 
 internal sealed record NeighbourHelpView(
     Guid RequestId,
@@ -164,7 +168,8 @@ internal sealed class GetPlan(PlanningCases cases, IDocumentSession session, Aud
             ? new ReferralView(r.Id, r.PartnerId, r.PartnerName, r.ServiceCategory, r.DisclosedSummary, r.ContactDetailsDisclosed, r.RespondBy, r.Status,
                 r.SentAt, r.AnsweredAt, r.CompletedAt, r.ContactPerson, r.Reason,
                 r.AnsweredAt is { } answered ? Math.Round((answered - r.SentAt).TotalHours, 1) : null,
-                nextPartners.GetValueOrDefault(step.Id, []))
+                nextPartners.GetValueOrDefault(step.Id, []),
+                r.Emergency is { } e ? new EmergencyDisclosureView(e.Reason, e.ByName, e.At) : null)
             : null,
         step.NeighbourHelp is { } h
             ? new NeighbourHelpView(h.Id, h.RoleProfileKey, h.Description, h.HoursPerMonth, h.PreferredTimes, h.StartsOn, h.Status, PlanningNames.Of(h.Status),

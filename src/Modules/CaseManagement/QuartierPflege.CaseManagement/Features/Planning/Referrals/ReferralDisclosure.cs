@@ -20,7 +20,7 @@ namespace QuartierPflege.CaseManagement.Features.Planning.Referrals;
 /// </summary>
 internal sealed class ReferralDisclosure(IDocumentSession session, IMartenOutbox outbox, IPartnerDirectory partners, IConsentGate consent, IClock clock)
 {
-    public async Task<Outcome<Referral>> PrepareAsync(Case @case, Guid stepId, ReferralInput input, CancellationToken cancellationToken)
+    public async Task<Outcome<Referral>> PrepareAsync(Case @case, Guid stepId, ReferralInput input, Actor me, CancellationToken cancellationToken)
     {
         var partner = await partners.GetAsync(input.PartnerId!.Value, cancellationToken);
         if (partner is null)
@@ -44,9 +44,17 @@ internal sealed class ReferralDisclosure(IDocumentSession session, IMartenOutbox
             return Outcome<Referral>.Invalid("referral.respondBy", "Die Antwortfrist darf nicht in der Vergangenheit liegen.");
         }
 
+        var now = clock.GetCurrentInstant();
+        EmergencyDisclosure? emergency = null;
         if (await consent.MissingConsentAsync(@case.ResidentId, ConsentPurpose.ShareWithPartners, partner.PartnerId, category, cancellationToken) is { } missing)
         {
-            return Outcome<Referral>.Invalid("consent", $"Die Vermittlung an {partner.Name} wurde nicht gesendet: {missing}");
+            if (!input.Emergency)
+            {
+                return Outcome<Referral>.Invalid("consent", $"Die Vermittlung an {partner.Name} wurde nicht gesendet: {missing}");
+            }
+
+            // Only a missing consent makes it an override; with consent a ticked Notfall box changes nothing.
+            emergency = new EmergencyDisclosure { Reason = input.EmergencyReason!.Trim(), ByUserId = me.UserId, ByName = me.Name, At = now };
         }
 
         var referral = new Referral
@@ -58,7 +66,8 @@ internal sealed class ReferralDisclosure(IDocumentSession session, IMartenOutbox
             DisclosedSummary = input.DisclosedSummary!.Trim(),
             ContactDetailsDisclosed = input.DiscloseContactDetails,
             RespondBy = input.RespondBy,
-            SentAt = clock.GetCurrentInstant(),
+            SentAt = now,
+            Emergency = emergency,
         };
         var resident = await session.LoadAsync<Resident>(@case.ResidentId, cancellationToken)
                        ?? throw new InvalidOperationException($"Case {@case.Id} has no resident {@case.ResidentId}.");
@@ -75,6 +84,12 @@ internal sealed class ReferralDisclosure(IDocumentSession session, IMartenOutbox
                 ? new ReferralContactDetails(resident.DisplayName, resident.Street, resident.HouseNumber, resident.Flat, resident.PostalCode, resident.City, resident.Phone)
                 : null,
             input.RespondBy));
+        if (emergency is not null)
+        {
+            await outbox.PublishAsync(new EmergencyDisclosureMade(
+                Guid.NewGuid(), now, @case.Id, @case.Number, referral.Id, partner.PartnerId, partner.Name, emergency.Reason, emergency.ByName, emergency.At));
+        }
+
         return Outcome<Referral>.Done(referral);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.DataProtection;
 using QuartierPflege.CaseManagement.Domain;
 using QuartierPflege.CaseManagement.Features.Cases.Deputy;
 using QuartierPflege.CaseManagement.Features.Cases.Handover;
@@ -17,7 +18,8 @@ internal sealed class UeberblickModel(
     ChangeCaseStatus changeStatus,
     ChangeDeputy changeDeputy,
     HandOverCase handOver,
-    ListDeputyCandidates candidates) : PageModel
+    ListDeputyCandidates candidates,
+    LegalHolds legalHolds) : PageModel
 {
     public CaseOverview? Case { get; private set; }
 
@@ -32,8 +34,14 @@ internal sealed class UeberblickModel(
     [BindProperty]
     public HandoverForm HandoverInput { get; set; } = new();
 
+    [BindProperty]
+    public LegalHoldForm LegalHoldInput { get; set; } = new();
+
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>Only coordination sets or lifts a Sperrvermerk (as in the API).</summary>
+    public bool MayHold => User.IsInRole(Roles.Koordination);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
         => await ShowAsync(id, cancellationToken) ? Page() : NotFound();
@@ -57,9 +65,24 @@ internal sealed class UeberblickModel(
         return await AfterAsync(id, outcome, nameof(HandoverInput), "Die Fallverantwortung ist übertragen. Die Übergabe steht im Protokoll.", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostLegalHoldAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!MayHold)
+        {
+            return Forbid();
+        }
+
+        var request = new LegalHoldRequest(LegalHoldInput.Reason);
+        var outcome = LegalHoldInput.Lift
+            ? await legalHolds.LiftAsync(id, request, cancellationToken)
+            : await legalHolds.SetAsync(id, request, cancellationToken);
+        return await AfterAsync(id, outcome, nameof(LegalHoldInput),
+            LegalHoldInput.Lift ? "Der Sperrvermerk ist aufgehoben." : "Der Sperrvermerk ist gesetzt: der Fall wird nicht anonymisiert, bis er aufgehoben ist.", cancellationToken);
+    }
+
     public string? ErrorFor(string key) => ModelState.MessagesFor(key);
 
-    private async Task<IActionResult> AfterAsync(Guid id, Outcome<int> outcome, string form, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync<T>(Guid id, Outcome<T> outcome, string form, string done, CancellationToken cancellationToken)
     {
         if (outcome.Kind == OutcomeKind.NotFound)
         {
@@ -123,6 +146,14 @@ internal sealed class UeberblickModel(
         public bool StayAsDeputy { get; set; } = true;
 
         public int? Version { get; set; }
+    }
+
+    internal sealed class LegalHoldForm
+    {
+        public string? Reason { get; set; }
+
+        /// <summary>Lifts the hold instead of setting it (the form shows the one that applies).</summary>
+        public bool Lift { get; set; }
     }
 
     internal sealed class DeputyForm

@@ -74,7 +74,7 @@ internal sealed class PlanModel(
             Form.Bool("isMilestone"),
             kind == StepKind.Referral
                 ? new ReferralInput(Form.Id("referral.partnerId"), Form.Text("referral.serviceCategory"), Form.Text("referral.disclosedSummary"),
-                    Form.Bool("referral.discloseContactDetails"), Form.Date("referral.respondBy"))
+                    Form.Bool("referral.discloseContactDetails"), Form.Date("referral.respondBy"), Form.Bool("referral.emergency"), Form.Text("referral.emergencyReason"))
                 : null,
             kind == StepKind.NeighbourHelp
                 ? new NeighbourHelpInput(Form.Text("neighbourHelp.roleProfileKey"), Form.Text("neighbourHelp.description"), Form.Int("neighbourHelp.hoursPerMonth"),
