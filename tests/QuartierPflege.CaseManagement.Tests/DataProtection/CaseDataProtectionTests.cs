@@ -84,9 +84,10 @@ public sealed class CaseDataProtectionTests(QpApp app) : IClassFixture<QpApp>
         Assert.Equal(HttpStatusCode.NoContent, held.StatusCode);
         var overview = await (await coordination.GetAsync($"/api/case-management/cases/{heldCase}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("Klage der Vermieterin, Az. 3 C 12/29", overview.GetProperty("legalHold").GetProperty("reason").GetString());
-        var forecast = await app.InScopeAsync(sp => sp.GetRequiredService<IPersonalDataHolder>().DueAsync(today, DefaultPeriods(), CancellationToken.None));
-        var concurrent = await Task.WhenAll(SweepAsync(today), SweepAsync(today));
-        var again = await SweepAsync(today);
+        var forecast = await app.InScopeAsync(sp => sp.GetServices<IPersonalDataHolder>().Single(h => h.Module == CaseManagementPersonalData.ModuleName)
+            .DueAsync(today, DefaultPeriods(), CancellationToken.None));
+        var concurrent = await SweepAsync(today, times: 2);
+        var again = Assert.Single(await SweepAsync(today, times: 1));
 
         Assert.Equal(1, Count(forecast, CaseManagementPersonalData.CaseFileKey));
         Assert.Equal(1, concurrent.Sum(s => Count(s.Counts, CaseManagementPersonalData.CaseFileKey)));
@@ -178,19 +179,32 @@ public sealed class CaseDataProtectionTests(QpApp app) : IClassFixture<QpApp>
         await (await coordination.GetAsync($"/api/data-protection/erasure-requests/{requested.MessageId}")).JsonAsync(HttpStatusCode.OK);
     }
 
-    private Task<DataSubjectErased> EraseAsync(Guid residentId)
-        => app.InScopeAsync(sp => sp.GetRequiredService<IMessageBus>().InvokeAsync<DataSubjectErased>(new EraseDataSubject(
+    private async Task<DataSubjectErased> EraseAsync(Guid residentId)
+    {
+        var tracked = await app.PublishAndTrackAsync(new EraseDataSubject(
             Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(),
-            new DataSubject(DataSubjectKind.Resident, residentId, "Test", [], null), app.Clock.Today())));
+            new DataSubject(DataSubjectKind.Resident, residentId, "Test", [], null), app.Clock.Today()));
+        return tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<DataSubjectErased>()
+            .Where(m => m.Module == CaseManagementPersonalData.ModuleName).DistinctBy(m => m.MessageId).Single();
+    }
 
     private static int Count(IReadOnlyList<RetentionCount> counts, string key) => counts.Where(c => c.KindKey == key).Sum(c => c.Anonymised);
 
-    private static RetentionPeriods DefaultPeriods()
-        => new([.. new CaseManagementPersonalData().Kinds.Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
+    private RetentionPeriods DefaultPeriods() => new([.. app.Services.GetServices<IPersonalDataRegister>()
+        .SelectMany(r => r.Kinds).Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
 
-    private Task<RetentionSwept> SweepAsync(LocalDate date)
-        => app.InScopeAsync(sp => sp.GetRequiredService<IMessageBus>().InvokeAsync<RetentionSwept>(
-            new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(), date, DefaultPeriods())));
+    /// <summary>Sweeps published at once (a duplicate delivery, or a second Host), and Case Management's answers to them.</summary>
+    private async Task<IReadOnlyList<RetentionSwept>> SweepAsync(LocalDate date, int times)
+    {
+        var tracked = await app.TrackAsync(async () =>
+        {
+            var bus = app.Services.GetRequiredService<IMessageBus>();
+            await Task.WhenAll(Enumerable.Range(0, times).Select(_ =>
+                bus.PublishAsync(new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(), date, DefaultPeriods())).AsTask()));
+        });
+        return [.. tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<RetentionSwept>()
+            .Where(m => m.Module == CaseManagementPersonalData.ModuleName).DistinctBy(m => m.MessageId)];
+    }
 
     private Task CloseAsync(Guid caseId, LocalDate on)
         => app.InScopeAsync(async sp =>
