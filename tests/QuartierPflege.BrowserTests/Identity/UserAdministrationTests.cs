@@ -41,7 +41,7 @@ public sealed class UserAdministrationTests(BrowserApp app, Chromium chromium, I
         await using var volunteer = await chromium.NewSessionAsync(app, output, Screen.Phone);
         await volunteer.SignInAsync(email, password);
         await Expect(volunteer.MainHeading).ToHaveTextAsync("Guten Tag, Ilse Wagner");
-        await Expect(volunteer.MainNavigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Übersicht", "Hinweis melden", "Ehrenamt"]);
+        await Expect(volunteer.MainNavigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Übersicht", "Hinweis melden", "Ehrenamt", "Quartiersarbeit"]);
     }
 
     [Fact]

@@ -14,12 +14,12 @@ public sealed class SigningInTests(BrowserApp app, Chromium chromium, ITestOutpu
     [Fact]
     public Task Signing_in_as_coordination_shows_every_area_including_administration()
         => SignInFromTheStartPageAsync(Roles.Koordination, "Katrin Lehmann", Screen.Desktop,
-            "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Datenschutz", "Verwaltung");
+            "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Quartiersarbeit", "Datenschutz", "Verwaltung");
 
     [Fact]
     public Task Signing_in_as_a_case_manager_shows_the_case_work_navigation()
         => SignInFromTheStartPageAsync(Roles.Fallmanagement, "Jana Fröhlich", Screen.Desktop,
-            "Übersicht", "Fälle", "Hinweis melden", "Netzwerkpartner");
+            "Übersicht", "Fälle", "Hinweis melden", "Netzwerkpartner", "Quartiersarbeit");
 
     [Fact]
     public Task Signing_in_as_finance_shows_only_the_overview_reporting_a_concern_and_payouts()
@@ -29,12 +29,12 @@ public sealed class SigningInTests(BrowserApp app, Chromium chromium, ITestOutpu
     [Fact]
     public Task Signing_in_as_a_volunteer_on_a_phone_shows_the_volunteer_navigation_without_sideways_scrolling()
         => SignInFromTheStartPageAsync(Roles.Ehrenamt, "Gerda Schulze", Screen.Phone,
-            "Übersicht", "Hinweis melden", "Ehrenamt");
+            "Übersicht", "Hinweis melden", "Ehrenamt", "Quartiersarbeit");
 
     [Fact]
     public Task The_longest_navigation_of_coordination_fits_a_phone_without_sideways_scrolling()
         => SignInFromTheStartPageAsync(Roles.Koordination, "Katrin Lehmann", Screen.Phone,
-            "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Datenschutz", "Verwaltung");
+            "Übersicht", "Fälle", "Hinweis melden", "Ehrenamt", "Auszahlungen", "Netzwerkpartner", "Quartiersarbeit", "Datenschutz", "Verwaltung");
 
     [Fact]
     public async Task A_wrong_password_shows_the_German_message_on_the_sign_in_page()
