@@ -1,3 +1,4 @@
+using QuartierPflege.BuildingBlocks.Contracts.Messaging;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -31,7 +32,8 @@ public sealed class CompensationDataProtectionTests(QpApp app) : IClassFixture<Q
         .SelectMany(r => r.Kinds).Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
 
     private static T Reply<T>(ITrackedSession tracked, Func<T, bool> which)
-        => tracked.FindEnvelopesWithMessageType<T>().Select(e => e.Message).OfType<T>().Distinct().Single(which);
+        where T : IIntegrationMessage
+        => tracked.FindEnvelopesWithMessageType<T>().Select(e => e.Message).OfType<T>().DistinctBy(m => m.MessageId).Single(which);
 
     private static IReadOnlyList<T> Replies<T>(ITrackedSession tracked)
         => [.. tracked.FindEnvelopesWithMessageType<T>().Select(e => e.Message).OfType<T>().Distinct()];
