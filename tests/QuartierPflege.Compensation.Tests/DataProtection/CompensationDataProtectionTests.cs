@@ -144,7 +144,7 @@ public sealed class CompensationDataProtectionTests(QpApp app) : IClassFixture<Q
         var tracked = await app.PublishAndTrackAsync(request, Slow);
 
         // Volunteers erases the profile in the same request; Compensation keeps the voucher, restricted.
-        var profile = Reply<DataSubjectErased>(tracked, r => r.Module != CompensationPersonalData.ModuleName);
+        var profile = Reply<DataSubjectErased>(tracked, r => r.Module == "Ehrenamt");
         Assert.Equal(1, profile.Lines.Single(l => l.KindKey == "volunteers.profile").Erased);
         await using (var connection = new NpgsqlConnection(app.ConnectionString))
         {
