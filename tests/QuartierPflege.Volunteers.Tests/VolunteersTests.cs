@@ -100,7 +100,7 @@ public sealed partial class VolunteersTests(VolunteersApp app) : IClassFixture<V
 
         var proposed = Of<HelpersProposed>(await app.PublishAndTrackAsync(request)).Single();
 
-        Assert.Equal([housemate.Id, other.Id], proposed.Candidates.Where(c => c.VolunteerId == housemate.Id || c.VolunteerId == other.Id).Select(c => c.VolunteerId).Order());
+        Assert.Equal(new[] { housemate.Id, other.Id }.Order(), proposed.Candidates.Where(c => c.VolunteerId == housemate.Id || c.VolunteerId == other.Id).Select(c => c.VolunteerId).Order());
         Assert.All(proposed.Candidates.Where(c => c.Quartier == quartier), c => Assert.StartsWith("Wohnt im selben Quartier", c.Reason, StringComparison.Ordinal));
 
         var refused = Of<AssignmentRefused>(await app.PublishAndTrackAsync(

@@ -53,7 +53,7 @@ public sealed class PartnersDataProtectionTests(PartnersDataProtectionTests.App 
                 bus.PublishAsync(new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), second, today, periods)).AsTask());
         }));
         var replies = Swept(tracked);
-        Assert.Equal([first, second], replies.Select(r => r.SweepId).Order());
+        Assert.Equal(new[] { first, second }.Order(), replies.Select(r => r.SweepId).Order());
         Assert.Equal(1, replies.Sum(r => Count(r.Counts, PartnersPersonalData.ReferralKey).Anonymised));
         Assert.Equal(1, replies.Sum(r => Count(r.Counts, PartnersPersonalData.ContactPersonKey).Deleted));
 

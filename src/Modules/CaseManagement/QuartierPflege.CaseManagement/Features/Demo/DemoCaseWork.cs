@@ -455,7 +455,7 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
         {
             CaseId = @case.Id,
             VisitedOn = on,
-            VisitedBy = on.Day % 3 == 0 ? $"{owner.DisplayName} mit {DemoAccounts.Ehrenamt.DisplayName} (Ehrenamt)" : owner.DisplayName,
+            VisitedBy = on.Day % 3 == 0 ? $"{owner.DisplayName} mit {DemoAccounts.Ehrenamt.DisplayName.Split(' ')[0]} (Ehrenamt)" : owner.DisplayName,
             TemplateKey = template.Key,
             TemplateVersion = template.Version,
             Content = new HomeVisitContent(answers, notes, flagged, string.Join(" ", general)),
