@@ -25,10 +25,9 @@ public sealed class VolunteersDataProtectionTests(VolunteersApp app) : IClassFix
     /// <summary>The first message through a handler generates its code; on a shared 2-core machine that can take long.</summary>
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(90);
 
-    private RetentionPeriods DefaultPeriods() => new([.. app.Services.GetServices<IPersonalDataRegister>()
-        .SelectMany(r => r.Kinds).Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
+    private RetentionPeriods DefaultPeriods() => app.DefaultRetentionPeriods();
 
-    private IPersonalDataHolder Holder(IServiceProvider services) => services.GetServices<IPersonalDataHolder>().Single(h => h.Module == VolunteersPersonalData.ModuleName);
+    private static IPersonalDataHolder Holder(IServiceProvider services) => services.HolderOf(VolunteersPersonalData.ModuleName);
 
     private static T Reply<T>(ITrackedSession tracked, Func<T, bool> which)
         => tracked.FindEnvelopesWithMessageType<T>().Select(e => e.Message).OfType<T>().Distinct().Single(which);

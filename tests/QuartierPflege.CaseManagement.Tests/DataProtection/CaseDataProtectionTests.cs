@@ -184,14 +184,12 @@ public sealed class CaseDataProtectionTests(QpApp app) : IClassFixture<QpApp>
         var tracked = await app.PublishAndTrackAsync(new EraseDataSubject(
             Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(),
             new DataSubject(DataSubjectKind.Resident, residentId, "Test", [], null), app.Clock.Today()));
-        return tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<DataSubjectErased>()
-            .Where(m => m.Module == CaseManagementPersonalData.ModuleName).DistinctBy(m => m.MessageId).Single();
+        return tracked.ErasedBy(CaseManagementPersonalData.ModuleName).Single();
     }
 
     private static int Count(IReadOnlyList<RetentionCount> counts, string key) => counts.Where(c => c.KindKey == key).Sum(c => c.Anonymised);
 
-    private RetentionPeriods DefaultPeriods() => new([.. app.Services.GetServices<IPersonalDataRegister>()
-        .SelectMany(r => r.Kinds).Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
+    private RetentionPeriods DefaultPeriods() => app.DefaultRetentionPeriods();
 
     /// <summary>Sweeps published at once (a duplicate delivery, or a second Host), and Case Management's answers to them.</summary>
     private async Task<IReadOnlyList<RetentionSwept>> SweepAsync(LocalDate date, int times)
@@ -202,8 +200,7 @@ public sealed class CaseDataProtectionTests(QpApp app) : IClassFixture<QpApp>
             await Task.WhenAll(Enumerable.Range(0, times).Select(_ =>
                 bus.PublishAsync(new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(), date, DefaultPeriods())).AsTask()));
         });
-        return [.. tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<RetentionSwept>()
-            .Where(m => m.Module == CaseManagementPersonalData.ModuleName).DistinctBy(m => m.MessageId)];
+        return tracked.SweptBy(CaseManagementPersonalData.ModuleName);
     }
 
     private Task CloseAsync(Guid caseId, LocalDate on)

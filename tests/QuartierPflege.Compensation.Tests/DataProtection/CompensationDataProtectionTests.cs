@@ -28,8 +28,7 @@ public sealed class CompensationDataProtectionTests(QpApp app) : IClassFixture<Q
     /// <summary>The first message through a handler generates its code; on a shared 2-core machine that can take long.</summary>
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(90);
 
-    private RetentionPeriods DefaultPeriods() => new([.. app.Services.GetServices<IPersonalDataRegister>()
-        .SelectMany(r => r.Kinds).Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
+    private RetentionPeriods DefaultPeriods() => app.DefaultRetentionPeriods();
 
     private static T Reply<T>(ITrackedSession tracked, Func<T, bool> which)
         where T : IIntegrationMessage

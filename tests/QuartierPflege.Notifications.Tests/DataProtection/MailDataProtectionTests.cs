@@ -73,19 +73,13 @@ public sealed class MailDataProtectionTests(QpApp app) : IClassFixture<QpApp>
         Assert.Empty(Erased(await app.PublishAndTrackAsync(new EraseDataSubject(Guid.NewGuid(), app.Clock.GetCurrentInstant(), requestId, volunteer, today))).Lines);
     }
 
-    private static IPersonalDataHolder Holder(IServiceProvider sp)
-        => sp.GetServices<IPersonalDataHolder>().Single(h => h.Module == NotificationsPersonalData.ModuleName);
+    private static IPersonalDataHolder Holder(IServiceProvider sp) => sp.HolderOf(NotificationsPersonalData.ModuleName);
 
-    private static RetentionSwept Swept(ITrackedSession tracked)
-        => tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<RetentionSwept>()
-            .Where(m => m.Module == NotificationsPersonalData.ModuleName).DistinctBy(m => m.MessageId).Single();
+    private static RetentionSwept Swept(ITrackedSession tracked) => tracked.SweptBy(NotificationsPersonalData.ModuleName).Single();
 
-    private static DataSubjectErased Erased(ITrackedSession tracked)
-        => tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<DataSubjectErased>()
-            .Where(m => m.Module == NotificationsPersonalData.ModuleName).DistinctBy(m => m.MessageId).Single();
+    private static DataSubjectErased Erased(ITrackedSession tracked) => tracked.ErasedBy(NotificationsPersonalData.ModuleName).Single();
 
-    private Task<RetentionPeriods> PeriodsAsync() => app.InScopeAsync(sp => Task.FromResult(new RetentionPeriods(
-        [.. sp.GetServices<IPersonalDataRegister>().SelectMany(r => r.Kinds).Select(k => new RetentionSetting(k.Key, k.Retention.Default))])));
+    private Task<RetentionPeriods> PeriodsAsync() => Task.FromResult(app.DefaultRetentionPeriods());
 
     private Task<Guid> MailAsync(string recipient, LocalDate sentOn) => app.InScopeAsync(async sp =>
     {

@@ -143,22 +143,16 @@ public sealed class PartnersDataProtectionTests(PartnersDataProtectionTests.App 
     private Task<IReadOnlyList<PartnerContactRead>> ReadsAsync(Guid partnerId) => app.InScopeAsync(async sp =>
         await sp.GetRequiredService<IQuerySession>().Query<PartnerContactRead>().Where(r => r.PartnerId == partnerId).ToListAsync());
 
-    private static IPersonalDataHolder Holder(IServiceProvider sp)
-        => sp.GetServices<IPersonalDataHolder>().Single(h => h.Module == PartnersPersonalData.ModuleName);
+    private static IPersonalDataHolder Holder(IServiceProvider sp) => sp.HolderOf(PartnersPersonalData.ModuleName);
 
     private static RetentionCount Count(IEnumerable<RetentionCount> counts, string key) => counts.Single(c => c.KindKey == key);
 
     /// <summary>The answers, whether or not a module (the data-protection module) receives them in this Host.</summary>
-    private static List<RetentionSwept> Swept(ITrackedSession tracked)
-        => [.. tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<RetentionSwept>()
-            .Where(m => m.Module == PartnersPersonalData.ModuleName).DistinctBy(m => m.MessageId)];
+    private static IReadOnlyList<RetentionSwept> Swept(ITrackedSession tracked) => tracked.SweptBy(PartnersPersonalData.ModuleName);
 
-    private static List<DataSubjectErased> Erased(ITrackedSession tracked)
-        => [.. tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<DataSubjectErased>()
-            .Where(m => m.Module == PartnersPersonalData.ModuleName).DistinctBy(m => m.MessageId)];
+    private static IReadOnlyList<DataSubjectErased> Erased(ITrackedSession tracked) => tracked.ErasedBy(PartnersPersonalData.ModuleName);
 
-    private Task<RetentionPeriods> PeriodsAsync() => app.InScopeAsync(sp => Task.FromResult(new RetentionPeriods(
-        [.. sp.GetServices<IPersonalDataRegister>().SelectMany(r => r.Kinds).Select(k => new RetentionSetting(k.Key, k.Retention.Default))])));
+    private Task<RetentionPeriods> PeriodsAsync() => Task.FromResult(app.DefaultRetentionPeriods());
 
     private Task<T> LoadAsync<T>(Guid id)
         where T : notnull

@@ -113,21 +113,15 @@ public sealed class QuartiereDataProtectionTests(QpApp app) : IClassFixture<QpAp
         Assert.Empty(Assert.Single(repeated).Lines);
     }
 
-    private static IPersonalDataHolder Holder(IServiceProvider sp)
-        => sp.GetServices<IPersonalDataHolder>().Single(h => h.Module == QuartierePersonalData.ModuleName);
+    private static IPersonalDataHolder Holder(IServiceProvider sp) => sp.HolderOf(QuartierePersonalData.ModuleName);
 
     private static RetentionCount Count(IEnumerable<RetentionCount> counts, string key) => counts.Single(c => c.KindKey == key);
 
-    private static List<RetentionSwept> Swept(ITrackedSession tracked)
-        => [.. tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<RetentionSwept>()
-            .Where(m => m.Module == QuartierePersonalData.ModuleName).DistinctBy(m => m.MessageId)];
+    private static IReadOnlyList<RetentionSwept> Swept(ITrackedSession tracked) => tracked.SweptBy(QuartierePersonalData.ModuleName);
 
-    private static List<DataSubjectErased> Erased(ITrackedSession tracked)
-        => [.. tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<DataSubjectErased>()
-            .Where(m => m.Module == QuartierePersonalData.ModuleName).DistinctBy(m => m.MessageId)];
+    private static IReadOnlyList<DataSubjectErased> Erased(ITrackedSession tracked) => tracked.ErasedBy(QuartierePersonalData.ModuleName);
 
-    private Task<RetentionPeriods> PeriodsAsync() => app.InScopeAsync(sp => Task.FromResult(new RetentionPeriods(
-        [.. sp.GetServices<IPersonalDataRegister>().SelectMany(r => r.Kinds).Select(k => new RetentionSetting(k.Key, k.Retention.Default))])));
+    private Task<RetentionPeriods> PeriodsAsync() => Task.FromResult(app.DefaultRetentionPeriods());
 
     private Task<T> LoadAsync<T>(Guid id)
         where T : notnull

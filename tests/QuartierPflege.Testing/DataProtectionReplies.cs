@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using QuartierPflege.BuildingBlocks.Contracts.Messaging;
+using QuartierPflege.DataProtection.Contracts;
+using Wolverine.Tracking;
+
+namespace QuartierPflege.Testing;
+
+/// <summary>
+/// What the modules' data-protection tests need alike. Every module answers every sweep and erasure command, and a
+/// tracked session can see one answer more than once (sent and received), so a test picks one module's answers by
+/// its name and each answer once.
+/// </summary>
+public static class DataProtectionReplies
+{
+    public static IReadOnlyList<RetentionSwept> SweptBy(this ITrackedSession tracked, string module)
+        => AnswersOf<RetentionSwept>(tracked, m => m.Module == module);
+
+    public static IReadOnlyList<DataSubjectErased> ErasedBy(this ITrackedSession tracked, string module)
+        => AnswersOf<DataSubjectErased>(tracked, m => m.Module == module);
+
+    /// <summary>Every record kind of every module at its default period, as the weekly sweep sends them without settings.</summary>
+    public static RetentionPeriods DefaultRetentionPeriods(this QpApp app)
+        => new([.. app.Services.GetServices<IPersonalDataRegister>().SelectMany(r => r.Kinds)
+            .Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
+
+    public static IPersonalDataHolder HolderOf(this IServiceProvider services, string module)
+        => services.GetServices<IPersonalDataHolder>().Single(h => h.Module == module);
+
+    private static List<T> AnswersOf<T>(ITrackedSession tracked, Func<T, bool> which)
+        where T : IIntegrationMessage
+        => [.. tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<T>().Where(which).DistinctBy(m => m.MessageId)];
+}
