@@ -15,15 +15,12 @@ namespace QuartierPflege.CaseManagement.DataProtection;
 /// </summary>
 public static class CaseManagementRetentionSweepHandler
 {
-    private const string LockSql = "select count(*) from (select pg_advisory_xact_lock(hashtext('case-management.retention-sweep'))) as locked";
-
     public static async Task<RetentionSwept> HandleAsync(RetentionSweep message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(clock);
-        await session.BeginTransactionAsync(cancellationToken);
-        await session.AdvancedSql.QueryAsync<long>(LockSql, cancellationToken);
+        await TransactionLock.TakeAsync(session, "case-management.retention-sweep", cancellationToken);
         var plan = await RetentionPlan.LoadAsync(session, message.Date, message.Periods, cancellationToken);
         Apply(session, plan, message.Date);
         return new RetentionSwept(Guid.NewGuid(), clock.GetCurrentInstant(), message.SweepId, CaseManagementPersonalData.ModuleName, plan.Counts());

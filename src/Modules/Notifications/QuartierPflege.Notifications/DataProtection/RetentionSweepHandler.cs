@@ -1,6 +1,6 @@
 using Marten;
 using NodaTime;
-using Npgsql;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.DataProtection.Contracts;
 
 namespace QuartierPflege.Notifications.DataProtection;
@@ -14,11 +14,7 @@ public static class NotificationsRetentionSweepHandler
         ArgumentNullException.ThrowIfNull(clock);
         // Two Hosts may handle the same sweep at once; a deleted record has no revision left to conflict on, so the
         // module's sweeps take turns (the lock ends with the transaction) and the second finds nothing left to count.
-        await session.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('notifications.retention-sweep'))", session.Connection))
-        {
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await TransactionLock.TakeAsync(session, "notifications.retention-sweep", cancellationToken);
 
         var counts = await NotificationsRetentionWork.RunAsync(session, session, command.Date, command.Periods, cancellationToken);
         return new RetentionSwept(Guid.NewGuid(), clock.GetCurrentInstant(), command.SweepId, NotificationsPersonalData.ModuleName, counts);

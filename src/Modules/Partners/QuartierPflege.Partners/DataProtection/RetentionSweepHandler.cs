@@ -1,6 +1,6 @@
 using Marten;
 using NodaTime;
-using Npgsql;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.DataProtection.Contracts;
 
 namespace QuartierPflege.Partners.DataProtection;
@@ -17,11 +17,7 @@ public static class PartnersRetentionSweepHandler
         ArgumentNullException.ThrowIfNull(clock);
         // Two Hosts may handle the same sweep at once: audit entries are deleted (no revision to conflict on), so the
         // module's sweeps take turns (the lock ends with the transaction) and the second finds nothing left to count.
-        await session.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('partners.retention-sweep'))", session.Connection))
-        {
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await TransactionLock.TakeAsync(session, "partners.retention-sweep", cancellationToken);
 
         var counts = await PartnersRetentionWork.RunAsync(session, session, command.Date, command.Periods, cancellationToken);
         return new RetentionSwept(Guid.NewGuid(), clock.GetCurrentInstant(), command.SweepId, PartnersPersonalData.ModuleName, counts);

@@ -1,6 +1,6 @@
 using Marten;
 using NodaTime;
-using Npgsql;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.DataProtection.Contracts;
 
 namespace QuartierPflege.Quartiere.DataProtection;
@@ -17,11 +17,7 @@ public static class QuartiereRetentionSweepHandler
         ArgumentNullException.ThrowIfNull(clock);
         // Survey answers carry no revision to conflict on and groups are deleted: two Hosts handling the same sweep take
         // turns (the lock ends with the transaction), and the second finds everything already marked.
-        await session.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('quartiere.retention-sweep'))", session.Connection))
-        {
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await TransactionLock.TakeAsync(session, "quartiere.retention-sweep", cancellationToken);
 
         var counts = await QuartiereRetentionWork.RunAsync(session, session, command.Date, command.Periods, cancellationToken);
         return new RetentionSwept(Guid.NewGuid(), clock.GetCurrentInstant(), command.SweepId, QuartierePersonalData.ModuleName, counts);
