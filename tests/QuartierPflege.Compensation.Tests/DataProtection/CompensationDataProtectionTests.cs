@@ -248,7 +248,7 @@ public sealed class CompensationDataProtectionTests(QpApp app) : IClassFixture<Q
         Assert.Contains("Zugriffe auf die Bankverbindung", shown, StringComparison.Ordinal);
         Assert.Contains("Zahlungsempfänger (API)", shown, StringComparison.Ordinal);
         Assert.Contains("Seite Zahlungsempfänger", shown, StringComparison.Ordinal);
-        var entries = await app.InScopeAsync(s => PayeeReadLog.OfAsync(s.GetRequiredService<IQuerySession>(), volunteer, CancellationToken.None));
+        var entries = await app.InScopeAsync(s => s.GetRequiredService<PayeeReadLog>().LatestAsync(s.GetRequiredService<IQuerySession>(), volunteer, CancellationToken.None));
         Assert.Equal(3, entries.Count);
 
         await using var connection = new NpgsqlConnection(app.ConnectionString);

@@ -24,7 +24,7 @@ internal sealed class PayeeView(IQuerySession session, PayeeReadLog log, ICurren
 
         await log.RecordAsync(volunteerId, where, cancellationToken);
         var iban = payee.Iban is { } text && Iban.TryParse(text, out var parsed, out _) ? parsed.Grouped : payee.Iban;
-        var reads = user.IsInRole(Roles.Koordination) ? await PayeeReadLog.OfAsync(session, volunteerId, cancellationToken) : [];
+        var reads = user.IsInRole(Roles.Koordination) ? await log.LatestAsync(session, volunteerId, cancellationToken) : [];
         return new PayeeBankDetailsView(payee.Id, payee.DisplayName, payee.Quartier, iban, payee.AccountHolder, payee.HasBankDetails, reads);
     }
 }

@@ -71,9 +71,9 @@ internal static class VolunteerEndpoints
             .RequireAuthorization(Policies.Volunteering)
             .WithSummary("Ein Profil (das eigene, oder für die Koordination jedes; das Lesen fremder Profile wird protokolliert)");
 
-        api.MapGet("/{id:guid}/reads", async (Guid id, IQuerySession session, CancellationToken ct) =>
+        api.MapGet("/{id:guid}/reads", async (Guid id, IQuerySession session, DataProtection.VolunteerReadLog log, CancellationToken ct) =>
                 await session.LoadAsync<Volunteer>(id, ct) is null ? ApiProblems.NotFound(NotFound)
-                : Results.Ok((await DataProtection.VolunteerReadLog.OfAsync(session, id, ct)).Select(r => new { r.At, r.ReaderName, r.Where })))
+                : Results.Ok((await log.LatestAsync(session, id, ct)).Select(r => new { r.At, r.ReaderName, r.Where })))
             .RequireAuthorization(Policies.Administration)
             .WithSummary("Wer das Profil wann gelesen hat (nur Koordination)");
 

@@ -26,7 +26,7 @@ internal sealed class PersonModel(VolunteerAccess access, VolunteerReadLog log, 
         }
 
         await log.RecordAsync(volunteerId, "Seite Ehrenamtliche (Koordination)", cancellationToken);
-        Reads = await VolunteerReadLog.OfAsync(session, volunteerId, cancellationToken);
+        Reads = await log.LatestAsync(session, volunteerId, cancellationToken);
         return Page();
     }
 }
