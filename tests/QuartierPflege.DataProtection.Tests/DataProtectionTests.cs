@@ -8,6 +8,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
+using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.DataProtection.Persistence;
 using QuartierPflege.DataProtection.Register;
@@ -204,35 +205,89 @@ public sealed class DataProtectionTests(DataProtectionApp app) : IClassFixture<D
     {
         await app.SeedDemoDataAsync();
         var coordination = await app.SignedInClientAsync(Roles.Koordination);
-        var residents = (await coordination.GetFromJsonAsync<JsonElement>("/api/case-management/residents?quartier=D%C3%B6beln-Nord")).GetProperty("items").EnumerateArray().ToList();
-        Assert.True(residents.Count > 1);
-
-        // Known gap (see the closing note): the demo's referrals and neighbour help in Partners and Volunteers are not yet
-        // filed under the Case Management demo cases, so the copy is checked for Case Management's part only.
-        foreach (var demo in residents.Take(1))
+        var everyone = new List<JsonElement>();
+        foreach (var quartier in new[] { "Döbeln-Nord", "Döbeln-Ost" })
         {
-            var created = await coordination.PostAsJsonAsync("/api/data-protection/access-requests", new { kind = "resident", subjectId = demo.GetProperty("id").GetGuid() });
+            everyone.AddRange(await ResidentsAsync(coordination, quartier));
+        }
+
+        // Demo residents whose plan has a referral and a running neighbour help: in Döbeln-Nord and in Döbeln-Ost.
+        var (help, referrals) = await app.InScopeAsync(async sp => (
+            await sp.GetRequiredService<INeighbourHelpRequests>().OpenAsync(CancellationToken.None),
+            (await sp.GetRequiredService<ICaseReferrals>().InQuartierAsync("Döbeln-Nord", CancellationToken.None))
+                .Concat(await sp.GetRequiredService<ICaseReferrals>().InQuartierAsync("Döbeln-Ost", CancellationToken.None)).ToList()));
+        var chosen = help.Where(h => h.AssignmentId is not null && referrals.Any(r => r.CaseId == h.CaseId))
+            .GroupBy(h => h.Quartier).Select(g => g.OrderBy(h => h.RequestId).First()).ToList();
+        Assert.Equal(["Döbeln-Nord", "Döbeln-Ost"], chosen.Select(h => h.Quartier).Order());
+        var helpers = DemoHelpers.All.Concat(DemoHelpers.VisitorsOst).ToList();
+
+        foreach (var demo in chosen)
+        {
+            // Coordination opens the case first: the copy shows that read among the audit entries.
+            var @case = await coordination.GetFromJsonAsync<JsonElement>($"/api/case-management/cases/{demo.CaseId}");
+            var created = await coordination.PostAsJsonAsync("/api/data-protection/access-requests", new { kind = "resident", subjectId = demo.ResidentId });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             using var archive = new ZipArchive(await coordination.GetStreamAsync($"/api/data-protection/access-requests/{id}/zip"), ZipArchiveMode.Read);
-            var html = await ReadAsync(archive, "auskunft.html");
+            var html = WebUtility.HtmlDecode(await ReadAsync(archive, "auskunft.html"));
             var json = JsonDocument.Parse(await ReadAsync(archive, "auskunft.json")).RootElement;
-            var modules = json.GetProperty("bereiche").EnumerateArray().Where(b => b.GetProperty("eintraege").GetArrayLength() > 0).Select(b => b.GetProperty("bereich").GetString()).ToList();
-            Assert.Contains("Fallmanagement", modules);
-            var decoded = WebUtility.HtmlDecode(html);
-            Assert.Contains(demo.GetProperty("lastName").GetString()!, decoded, StringComparison.Ordinal);
-            foreach (var other in residents.Where(r => r.GetProperty("id").GetGuid() != demo.GetProperty("id").GetGuid()))
+            var jsonText = string.Join("\n", Strings(json));
+            var filled = json.GetProperty("bereiche").EnumerateArray().Where(b => b.GetProperty("eintraege").GetArrayLength() > 0).Select(b => b.GetProperty("bereich").GetString()).ToList();
+            Assert.Superset(new HashSet<string?> { "Fallmanagement", "Netzwerkpartner", "Ehrenamt" }, filled.ToHashSet());
+
+            var resident = everyone.Single(r => r.GetProperty("id").GetGuid() == demo.ResidentId);
+            var referral = referrals.First(r => r.CaseId == demo.CaseId);
+            var helper = helpers.Single(h => h.VolunteerId == demo.ChosenVolunteerId);
+            foreach (var text in new[] { html, jsonText })
             {
-                Assert.DoesNotContain($"{other.GetProperty("firstName").GetString()} {other.GetProperty("lastName").GetString()}", decoded, StringComparison.Ordinal);
+                Assert.Contains($"{resident.GetProperty("firstName").GetString()} {resident.GetProperty("lastName").GetString()}", text, StringComparison.Ordinal);
+                Assert.Contains($"Fall {@case.GetProperty("number").GetString()}", text, StringComparison.Ordinal);
+                Assert.Contains("Einwilligung: ", text, StringComparison.Ordinal);
+                Assert.Contains(referral.DisclosedSummary, text, StringComparison.Ordinal);
+                Assert.Contains(demo.Description, text, StringComparison.Ordinal);
+                Assert.Contains(helper.DisplayName.Split(' ')[0], text, StringComparison.Ordinal);
+                Assert.Contains("Demodaten geladen", text, StringComparison.Ordinal);
+                Assert.Contains($"Fall {@case.GetProperty("number").GetString()} angesehen (Überblick)", text, StringComparison.Ordinal);
+                // A helper appears by first name only, never with the full name.
+                Assert.All(helpers, h => Assert.DoesNotContain(h.DisplayName, text, StringComparison.Ordinal));
+                foreach (var other in everyone.Where(r => r.GetProperty("id").GetGuid() != demo.ResidentId))
+                {
+                    Assert.DoesNotContain($"{other.GetProperty("firstName").GetString()} {other.GetProperty("lastName").GetString()}", text, StringComparison.Ordinal);
+                }
             }
 
-            // A helper appears by first name only, never with the full name.
-            Assert.All(DemoHelpers.All, h => Assert.DoesNotContain(h.DisplayName, decoded, StringComparison.Ordinal));
-            return;
+            // Every module's section of the referral and the neighbour help: Partners' and Volunteers' copies hold them too.
+            Assert.Contains(Section(json, "Netzwerkpartner"), t => t.Contains(referral.DisclosedSummary, StringComparison.Ordinal));
+            Assert.Contains(Section(json, "Ehrenamt"), t => t.Contains(demo.Description, StringComparison.Ordinal) && t.Contains(helper.DisplayName.Split(' ')[0], StringComparison.Ordinal));
         }
-
-        Assert.Fail("Döbeln-Nord has no demo resident.");
     }
+
+    private static async Task<List<JsonElement>> ResidentsAsync(HttpClient client, string quartier)
+    {
+        var all = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var found = await client.GetFromJsonAsync<JsonElement>($"/api/case-management/residents?quartier={Uri.EscapeDataString(quartier)}&page={page}");
+            all.AddRange(found.GetProperty("items").EnumerateArray());
+            if (page >= found.GetProperty("pageCount").GetInt32())
+            {
+                return all;
+            }
+        }
+    }
+
+    /// <summary>The records of one module's section, each as its text (title and values).</summary>
+    private static List<string> Section(JsonElement copy, string module)
+        => [.. copy.GetProperty("bereiche").EnumerateArray().Single(b => b.GetProperty("bereich").GetString() == module)
+            .GetProperty("eintraege").EnumerateArray().Select(e => string.Join("\n", Strings(e)))];
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     private static async Task<string> ReadAsync(ZipArchive archive, string name)
     {

@@ -48,6 +48,7 @@ public static class PartnersModule
         services.AddScoped<IPersonalDataHolder, PartnersPersonalDataHolder>();
         services.AddScoped<ContactReadAudit>();
         services.AddDemoDataSeeder<DemoPartners>();
+        services.AddDemoDataSeeder<DemoCaseReferrals>();
         return services;
     }
 

@@ -27,7 +27,7 @@ internal sealed class DemoCaseData(IDocumentSession session, IPartnerDirectory p
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         // Döbeln-Ost for the Quartier-Lagebild (its own check: seeded once, also into an existing demo database).
-        await new DemoLonelinessOst(session, clock).SeedAsync(cancellationToken);
+        await new DemoLonelinessOst(session, partners, clock).SeedAsync(cancellationToken);
         if (await session.Query<Resident>().AnyAsync(r => r.Quartier == Quartier, cancellationToken))
         {
             return;

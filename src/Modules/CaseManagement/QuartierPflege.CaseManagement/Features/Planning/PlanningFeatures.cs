@@ -39,6 +39,7 @@ internal static class PlanningFeatures
         services.AddScoped<ChooseHelper>();
         services.AddScoped<WithdrawNeighbourHelp>();
         services.AddScoped<QuartierPflege.CaseManagement.Contracts.Planning.INeighbourHelpRequests, NeighbourHelpRequests>();
+        services.AddScoped<QuartierPflege.CaseManagement.Contracts.Planning.ICaseReferrals, CaseReferrals>();
         services.AddScoped<CloseCase>();
         services.AddScoped<ReopenCase>();
         return services;

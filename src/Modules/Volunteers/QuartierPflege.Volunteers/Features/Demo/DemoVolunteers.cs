@@ -44,8 +44,9 @@ internal sealed class DemoVolunteers(IDocumentSession session, IMartenOutbox out
             await AddVolunteersAsync();
         }
 
-        await AddNeighbourHelpAsync(cancellationToken);
-        await DemoLonelinessVisits.AddAsync(session, clock, cancellationToken);
+        var open = await cases.OpenAsync(cancellationToken);
+        await AddNeighbourHelpAsync(open, cancellationToken);
+        await DemoLonelinessVisits.AddAsync(session, clock, open, cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
     }
 
@@ -141,10 +142,10 @@ internal sealed class DemoVolunteers(IDocumentSession session, IMartenOutbox out
     /// The demo cases' open neighbour help of the demo helpers that Volunteers does not know yet: the request (with the
     /// proposed helpers, so a case manager can choose one in the demo), and for a running one the assignment and its logs.
     /// </summary>
-    private async Task AddNeighbourHelpAsync(CancellationToken cancellationToken)
+    private async Task AddNeighbourHelpAsync(IReadOnlyList<OpenNeighbourHelp> all, CancellationToken cancellationToken)
     {
         var helpers = DemoHelpers.All.Select(h => h.VolunteerId).ToHashSet();
-        var open = (await cases.OpenAsync(cancellationToken))
+        var open = all
             .Where(r => r.ProposedVolunteerIds.Any(helpers.Contains) && (r.ChosenVolunteerId is null || helpers.Contains(r.ChosenVolunteerId.Value)))
             .ToList();
         var known = (await session.LoadManyAsync<HelpRequest>(cancellationToken, open.Select(r => r.RequestId))).Select(r => r.Id).ToHashSet();
