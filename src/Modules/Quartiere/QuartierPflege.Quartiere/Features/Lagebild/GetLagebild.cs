@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
 using QuartierPflege.CaseManagement.Contracts.Statistics;
@@ -12,16 +13,34 @@ using QuartierPflege.Volunteers.Contracts;
 
 namespace QuartierPflege.Quartiere.Features.Lagebild;
 
-/// <summary>Reads the three modules' figures through their query contracts and builds the Lagebild.</summary>
-internal sealed class GetLagebild(INeedStatistics needs, IOfferStatistics offers, INeighbourStatistics neighbours, IQuartierList quartiere)
+/// <summary>
+/// Reads the three modules' figures through their query contracts and builds the Lagebild. The contracts run at the
+/// same time, each in a scope (a database session) of its own; the built Lagebild is kept for the current minute of the
+/// clock (<see cref="LagebildCache"/>), so the pages, the API and the CSV of one minute share one reading.
+/// </summary>
+internal sealed class GetLagebild(IServiceScopeFactory scopes, IQuartierList quartiere, LagebildCache cache, IClock clock)
 {
-    public async Task<LagebildData> AllAsync(CancellationToken cancellationToken)
+    public Task<LagebildData> AllAsync(CancellationToken cancellationToken)
+        => cache.GetOrBuildAsync(LagebildCache.MinuteOf(clock.GetCurrentInstant()), BuildAsync, cancellationToken);
+
+    /// <summary>A fresh reading of every module, past the cache (the benchmark's cold figure).</summary>
+    internal async Task<LagebildData> BuildAsync(CancellationToken cancellationToken)
     {
-        var need = await needs.NeedsAsync(cancellationToken);
-        var offer = await offers.OffersAsync(cancellationToken);
-        var neighbour = await neighbours.NeighboursAsync(cancellationToken);
+        var need = ReadAsync<INeedStatistics, NeedFigures>(s => s.NeedsAsync(cancellationToken));
+        var offer = ReadAsync<IOfferStatistics, IReadOnlyList<OfferCell>>(s => s.OffersAsync(cancellationToken));
+        var neighbour = ReadAsync<INeighbourStatistics, NeighbourFigures>(s => s.NeighboursAsync(cancellationToken));
         var listed = (await quartiere.AllAsync(cancellationToken)).Select(q => q.Name).ToList();
-        return QuartierPictures.Build(need, offer, neighbour.Cells, listed, neighbour.Roles);
+        await Task.WhenAll(need, offer, neighbour);
+        var neighbours = await neighbour;
+        return QuartierPictures.Build(await need, await offer, neighbours.Cells, listed, neighbours.Roles);
+    }
+
+    private async Task<T> ReadAsync<TContract, T>(Func<TContract, Task<T>> read)
+        where TContract : notnull
+    {
+        // A session of its own: one session's connection runs one command at a time.
+        await using var scope = scopes.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<TContract>());
     }
 
     public async Task<ProgrammePicture> ProgrammeAsync(CancellationToken cancellationToken) => (await AllAsync(cancellationToken)).Programme;
@@ -93,7 +112,8 @@ internal static class LagebildCsv
 
 internal static class LagebildEndpoints
 {
-    public static IServiceCollection AddLagebild(this IServiceCollection services) => services.AddScoped<GetLagebild>();
+    public static IServiceCollection AddLagebild(this IServiceCollection services)
+        => services.AddSingleton<LagebildCache>().AddScoped<GetLagebild>();
 
     public static IEndpointRouteBuilder MapLagebildApi(this IEndpointRouteBuilder endpoints)
     {

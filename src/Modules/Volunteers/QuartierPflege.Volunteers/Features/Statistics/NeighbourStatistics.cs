@@ -18,13 +18,17 @@ internal static class NeighbourStatisticsRegistration
 /// Active neighbours, last month's hours and this month's free hours per Quartier and role in one grouped query. The
 /// active ones are matching's narrow rows (<see cref="MatchCandidate"/>: confirmed volunteers, one row per active role);
 /// free hours follow matching's rule (<see cref="Matching.HoursLimit"/> minus the running assignments' hours).
+/// The logs and assignments are summed per volunteer before anything is joined or grouped (<c>OFFSET 0</c> keeps those
+/// subqueries apart): otherwise the planner, which cannot estimate the JSON filters, sorted whole documents on disk.
 /// </summary>
 internal sealed class NeighbourStatistics(IQuerySession session, IClock clock) : INeighbourStatistics
 {
     private const string Sql = $"""
         WITH load AS (
-            SELECT a.volunteer_id, a.data ->> 'RoleProfileKey' AS role, sum((a.data ->> 'HoursPerMonth')::int) AS hours
-            FROM {VolunteersDocuments.Assignments} a WHERE a.data ->> 'Status' = 'Active' GROUP BY 1, 2),
+            SELECT volunteer_id, role, sum(hours) AS hours FROM (
+                SELECT a.volunteer_id, a.data ->> 'RoleProfileKey' AS role, (a.data ->> 'HoursPerMonth')::int AS hours
+                FROM {VolunteersDocuments.Assignments} a WHERE a.data ->> 'Status' = 'Active' OFFSET 0) AS running
+            GROUP BY 1, 2),
         total AS (SELECT volunteer_id, sum(hours) AS hours FROM load GROUP BY 1),
         roles AS (SELECT * FROM unnest(?::text[], ?::int[], ?::boolean[]) AS r(role_key, hours_limit, all_roles)),
         active AS (
@@ -38,9 +42,12 @@ internal sealed class NeighbourStatistics(IQuerySession session, IClock clock) :
             LEFT JOIN total t ON t.volunteer_id = c.volunteer_id
             GROUP BY 1, 2),
         given AS (
-            SELECT v.quartier, g.data ->> 'RoleProfileKey' AS role, sum((g.data ->> 'Minutes')::int) AS minutes
-            FROM {ActivityLogs} g JOIN {VolunteersDocuments.Volunteers} v ON v.id = g.volunteer_id
-            WHERE g.date >= ? AND g.date < ? AND g.data ->> 'State' = 'Confirmed'
+            SELECT v.quartier, g.role, sum(g.minutes) AS minutes
+            FROM (SELECT volunteer_id, role, sum(minutes) AS minutes FROM (
+                    SELECT l.volunteer_id, l.data ->> 'RoleProfileKey' AS role, (l.data ->> 'Minutes')::int AS minutes
+                    FROM {ActivityLogs} l WHERE l.date >= ? AND l.date < ? AND l.data ->> 'State' = 'Confirmed' OFFSET 0) AS confirmed
+                GROUP BY 1, 2) g
+            JOIN {VolunteersDocuments.Volunteers} v ON v.id = g.volunteer_id
             GROUP BY 1, 2)
         SELECT jsonb_build_object('Quartier', coalesce(a.quartier, g.quartier), 'Role', coalesce(a.role, g.role),
             'Volunteers', coalesce(a.volunteers, 0), 'Minutes', coalesce(g.minutes, 0), 'Free', a.free, 'Unlimited', coalesce(a.unlimited, false))
