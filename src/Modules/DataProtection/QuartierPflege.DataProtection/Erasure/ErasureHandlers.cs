@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.DataProtection.Auditing;
 using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.DataProtection.Persistence;
@@ -13,6 +14,9 @@ public static class DataSubjectErasedHandler
     public static async Task HandleAsync(DataSubjectErased message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // Every module confirms at about the same moment. On the revision alone, all but one would conflict, run out of
+        // retries and end as dead letters, leaving the request incomplete; so the confirmations take turns.
+        await TransactionLock.TakeAsync(session, $"data-protection.erasure.{message.RequestId}", cancellationToken);
         var request = await session.LoadAsync<ErasureRequest>(message.RequestId, cancellationToken);
         if (request is null || request.Answers.Any(a => a.Module == message.Module))
         {
@@ -20,7 +24,6 @@ public static class DataSubjectErasedHandler
         }
 
         request.Answers.Add(new ErasureAnswer(message.Module, message.Lines, clock.GetCurrentInstant()));
-        // Modules confirm at the same time: on the revision read, so that a concurrent confirmation makes this one retry.
         session.UpdateRevision(request, request.Version + 1);
     }
 }

@@ -1,6 +1,6 @@
 using Marten;
-using QuartierPflege.BuildingBlocks.Documents;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.DataProtection.Auditing;
 using QuartierPflege.DataProtection.Contracts;
@@ -46,6 +46,8 @@ public static class RetentionSweptHandler
     public static async Task HandleAsync(RetentionSwept message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // Every module answers at about the same moment: the answers take turns (see DataSubjectErasedHandler).
+        await TransactionLock.TakeAsync(session, $"data-protection.sweep.{message.SweepId}", cancellationToken);
         var run = await session.LoadAsync<SweepRun>(message.SweepId, cancellationToken);
         if (run is null || run.Answers.Any(a => a.Module == message.Module))
         {
@@ -53,7 +55,6 @@ public static class RetentionSweptHandler
         }
 
         run.Answers.Add(new SweepAnswer(message.Module, message.Counts, clock.GetCurrentInstant()));
-        // Modules answer at the same time: on the revision read, so that a concurrent answer makes this one retry.
         session.UpdateRevision(run, run.Version + 1);
     }
 }

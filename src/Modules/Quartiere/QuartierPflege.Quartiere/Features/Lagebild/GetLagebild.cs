@@ -15,13 +15,13 @@ namespace QuartierPflege.Quartiere.Features.Lagebild;
 
 /// <summary>
 /// Reads the three modules' figures through their query contracts and builds the Lagebild. The contracts run at the
-/// same time, each in a scope (a database session) of its own; the built Lagebild is kept for the current minute of the
-/// clock (<see cref="LagebildCache"/>), so the pages, the API and the CSV of one minute share one reading.
+/// same time, each in a scope (a database session) of its own; the built Lagebild is shared (<see cref="LagebildCache"/>),
+/// so the pages, the API and the CSV show one reading, with the time it was read.
 /// </summary>
 internal sealed class GetLagebild(IServiceScopeFactory scopes, IQuartierList quartiere, LagebildCache cache, IClock clock)
 {
     public Task<LagebildData> AllAsync(CancellationToken cancellationToken)
-        => cache.GetOrBuildAsync(LagebildCache.MinuteOf(clock.GetCurrentInstant()), BuildAsync, cancellationToken);
+        => cache.GetOrBuildAsync(clock.GetCurrentInstant(), BuildAsync, cancellationToken);
 
     /// <summary>A fresh reading of every module, past the cache (the benchmark's cold figure).</summary>
     internal async Task<LagebildData> BuildAsync(CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal sealed class GetLagebild(IServiceScopeFactory scopes, IQuartierList qua
         var listed = (await quartiere.AllAsync(cancellationToken)).Select(q => q.Name).ToList();
         await Task.WhenAll(need, offer, neighbour);
         var neighbours = await neighbour;
-        return QuartierPictures.Build(await need, await offer, neighbours.Cells, listed, neighbours.Roles);
+        return QuartierPictures.Build(await need, await offer, neighbours.Cells, listed, neighbours.Roles) with { ReadAt = clock.GetCurrentInstant() };
     }
 
     private async Task<T> ReadAsync<TContract, T>(Func<TContract, Task<T>> read)
@@ -42,6 +42,9 @@ internal sealed class GetLagebild(IServiceScopeFactory scopes, IQuartierList qua
         await using var scope = scopes.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<TContract>());
     }
+
+    /// <summary>When the reading now shown was taken.</summary>
+    public async Task<Instant> ReadAtAsync(CancellationToken cancellationToken) => (await AllAsync(cancellationToken)).ReadAt;
 
     public async Task<ProgrammePicture> ProgrammeAsync(CancellationToken cancellationToken) => (await AllAsync(cancellationToken)).Programme;
 

@@ -33,7 +33,11 @@ internal sealed record ProgrammePicture(
     IReadOnlyList<Gap> Gaps);
 
 /// <summary>The whole Lagebild: the programme and each Quartier, all from the same suppressed tables.</summary>
-internal sealed record LagebildData(ProgrammePicture Programme, IReadOnlyDictionary<string, QuartierPicture> Quartiere);
+internal sealed record LagebildData(ProgrammePicture Programme, IReadOnlyDictionary<string, QuartierPicture> Quartiere)
+{
+    /// <summary>When the modules were read (the pages show it as „Stand“).</summary>
+    public Instant ReadAt { get; init; }
+}
 
 /// <summary>
 /// Combines the three modules' figures into the Lagebild, free of storage. Needs and neighbours are people: each table

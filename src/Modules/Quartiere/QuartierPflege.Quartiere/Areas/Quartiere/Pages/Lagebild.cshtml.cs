@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.Quartiere.Contracts;
 using QuartierPflege.Quartiere.Features.Lagebild;
@@ -21,6 +22,9 @@ internal sealed class LagebildModel(GetLagebild lagebild, IQuartierList quartier
 
     public string? Error { get; private set; }
 
+    /// <summary>When the figures shown were read (they may be a few minutes old, see <see cref="LagebildCache"/>).</summary>
+    public Instant? ReadAt { get; private set; }
+
     public IReadOnlyList<QuartierListing> Choices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -28,7 +32,8 @@ internal sealed class LagebildModel(GetLagebild lagebild, IQuartierList quartier
         Choices = await quartiere.AllAsync(cancellationToken);
         if (Quartier is null)
         {
-            Programme = await lagebild.ProgrammeAsync(cancellationToken);
+            var all = await lagebild.AllAsync(cancellationToken);
+            (Programme, ReadAt) = (all.Programme, all.ReadAt);
             return Page();
         }
 
@@ -41,6 +46,7 @@ internal sealed class LagebildModel(GetLagebild lagebild, IQuartierList quartier
         }
 
         Picture = outcome.Value;
+        ReadAt = await lagebild.ReadAtAsync(cancellationToken);
         return Page();
     }
 
