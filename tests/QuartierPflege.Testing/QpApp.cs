@@ -43,6 +43,13 @@ public class QpApp : IAsyncLifetime, IAsyncDisposable
     /// <summary>A Host on a given database (the template while it is migrated, or a second Host on a shared database).</summary>
     public static QpApp OnDatabase(string connectionString) => new(connectionString);
 
+    /// <summary>
+    /// One of several Hosts on one database that already has its schema (e.g. from <see cref="TestDatabases.CreateAsync"/>;
+    /// nothing is created or dropped): they coordinate as production Hosts do (<see cref="DurabilityMode.Balanced"/>).
+    /// Start them one after the other, so that only the first applies missing schema changes.
+    /// </summary>
+    public static QpApp OnSharedDatabase(string connectionString) => new(connectionString) { WolverineMode = DurabilityMode.Balanced };
+
     /// <summary>Monday, 2 March 2026, 09:00 in Berlin: an ordinary working morning.</summary>
     public static Instant DefaultStart { get; } = Instant.FromUtc(2026, 3, 2, 8, 0);
 

@@ -19,7 +19,7 @@ namespace QuartierPflege.CaseManagement.Tests.Planning;
 /// The emergency override (Notfall): a referral without the sharing consent goes out only with a reason; coordination is
 /// mailed at once (real SMTP server), and the override shows on the plan, on the case and in the monthly report.
 /// </summary>
-public sealed class EmergencyDisclosureTests(EmergencyDisclosureTests.App app) : IClassFixture<EmergencyDisclosureTests.App>, IAsyncLifetime
+public sealed class EmergencyDisclosureTests(MailingApp app) : IClassFixture<MailingApp>, IAsyncLifetime
 {
     private const string Reason = "Akute Gefahr: Gasgeruch in der Wohnung, Bewohnerin allein und nicht ansprechbar.";
 
@@ -114,24 +114,5 @@ public sealed class EmergencyDisclosureTests(EmergencyDisclosureTests.App app) :
         var badPage = await coordination.GetStringAsync("/CaseManagement/Notfallweitergaben?monat=November");
         Assert.Contains("error-summary", badPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await caseManager.GetAsync("/api/case-management/emergency-disclosures?month=2026-11")).StatusCode);
-    }
-
-    public sealed class App : QpApp
-    {
-        public SmtpTestServer Smtp { get; } = new();
-
-        public override async Task InitializeAsync()
-        {
-            await Smtp.StartAsync();
-            await base.InitializeAsync();
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Smtp.DisposeAsync();
-        }
-
-        protected override void Configure(IDictionary<string, string?> settings) => Smtp.AddHostSettings(settings);
     }
 }

@@ -108,6 +108,35 @@ public sealed class PartnersDataProtectionTests(PartnersDataProtectionTests.App 
     }
 
     [Fact]
+    public async Task A_referral_withdrawn_for_a_withdrawn_consent_is_mailed_to_the_partners_contact_once_naming_only_the_referral_and_the_cause()
+    {
+        var partner = await PartnerAsync("Pflegedienst Rückzug", PartnerStatus.Active, null);
+        var referral = await ReferralAsync(partner, Guid.NewGuid(), closedOn: null, resident: new ReferralResident("Karl Kunze", "Ringstraße", "4", null, "04720", "Döbeln", null));
+        const string caseReason = "Herr Kunze hat nach dem Sturz die Einwilligung zur Weitergabe widerrufen.";
+
+        var tracked = await app.PublishAndTrackAsync(new ReferralWithdrawn(Guid.NewGuid(), app.Clock.GetCurrentInstant(), referral, caseReason, ReferralWithdrawalCause.ConsentWithdrawn));
+
+        var notice = tracked.Sent.SingleMessage<ReferralWithdrawalNotice>();
+        Assert.Equal((referral, "ruecken@example.org", "Einwilligung widerrufen"), (notice.ReferralId, notice.Email, notice.Reason));
+        await Eventually.UntilAsync(() => Task.FromResult(app.Smtp.Messages.Any(m => m.To[0].Address == "ruecken@example.org")), "the withdrawal mail at the SMTP server");
+        var mail = Assert.Single(app.Smtp.Messages, m => m.To[0].Address == "ruecken@example.org");
+        Assert.StartsWith("Vermittlung zurückgezogen", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Grund: Einwilligung widerrufen", mail.TextBody, StringComparison.Ordinal);
+        // Asked 30 days before the fixture's fixed morning (2 March 2026).
+        Assert.Contains("(Pflegedienst in Hartha) vom 31. Januar 2026 an Pflegedienst Rückzug zurückgezogen", mail.TextBody, StringComparison.Ordinal);
+        foreach (var undisclosed in new[] { "Kunze", "Ringstraße", "Sturz", "Haushalt" })
+        {
+            Assert.DoesNotContain(undisclosed, mail.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(undisclosed, mail.HtmlBody, StringComparison.Ordinal);
+        }
+
+        var stored = await LoadAsync<PartnerReferral>(referral);
+        Assert.Equal((PartnerReferralStatus.Withdrawn, caseReason), (stored.Status, stored.Reason));
+        var twice = await app.PublishAndTrackAsync(new ReferralWithdrawn(Guid.NewGuid(), app.Clock.GetCurrentInstant(), referral, caseReason, ReferralWithdrawalCause.ConsentWithdrawn));
+        Assert.Empty(twice.Sent.MessagesOf<ReferralWithdrawalNotice>());
+    }
+
+    [Fact]
     public async Task Reading_a_partners_contacts_leaves_an_entry_coordination_sees_that_the_database_refuses_to_change_and_the_sweep_deletes_after_two_years()
     {
         var partner = await PartnerAsync("Beratung Protokoll", PartnerStatus.Active, null);

@@ -25,10 +25,32 @@ public sealed record ReferralRequested(
 /// <summary>How the partner reaches the resident (only sent when the resident agreed).</summary>
 public sealed record ReferralContactDetails(string Name, string Street, string HouseNumber, string? Flat, string PostalCode, string City, string? Phone);
 
-/// <summary>The case manager withdrew a referral; the partner should stop working on it.</summary>
-public sealed record ReferralWithdrawn(Guid MessageId, Instant OccurredAt, Guid ReferralId, string Reason) : IIntegrationMessage
+/// <summary>
+/// The case manager withdrew a referral; the partner should stop working on it. <see cref="Reason"/> is the case's own
+/// record (a case manager's free text may name the resident's situation); <see cref="Cause"/> is what the partner may be
+/// told. Messages from before the cause existed read as <see cref="ReferralWithdrawalCause.CaseManager"/>.
+/// </summary>
+public sealed record ReferralWithdrawn(
+    Guid MessageId,
+    Instant OccurredAt,
+    Guid ReferralId,
+    string Reason,
+    ReferralWithdrawalCause Cause = ReferralWithdrawalCause.CaseManager) : IIntegrationMessage
 {
     public static string MessageName => "case-management.referral-withdrawn.v1";
+}
+
+/// <summary>Why a referral was withdrawn, in the few words a partner may be told.</summary>
+public enum ReferralWithdrawalCause
+{
+    /// <summary>The case manager withdrew it (their reason stays in the case).</summary>
+    CaseManager,
+
+    /// <summary>The resident withdrew the consent "Weitergabe an Netzwerkpartner" the referral relied on.</summary>
+    ConsentWithdrawn,
+
+    /// <summary>The case was closed while the referral was open.</summary>
+    CaseClosed,
 }
 
 /// <summary>

@@ -24,14 +24,16 @@ internal sealed class ConsentWithdrawalEffects(IDocumentSession session, IMarten
 
     public const string ErasureReason = "Einwilligung „Daten speichern“ widerrufen";
 
-    public async Task ApplyAsync(Consent withdrawn, CancellationToken cancellationToken)
+    /// <summary>Applies the withdrawal's effects; returns the partners whose referrals were withdrawn (each is told).</summary>
+    public async Task<IReadOnlyList<Guid>> ApplyAsync(Consent withdrawn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawn);
         if (withdrawn.Purpose == ConsentPurpose.ShareWithPartners)
         {
-            await WithdrawUncoveredReferralsAsync(withdrawn, cancellationToken);
+            return await WithdrawUncoveredReferralsAsync(withdrawn, cancellationToken);
         }
-        else if (withdrawn.Purpose == ConsentPurpose.StoreData)
+
+        if (withdrawn.Purpose == ConsentPurpose.StoreData)
         {
             var cases = await session.Query<Case>().Where(c => c.ResidentId == withdrawn.ResidentId).ToListAsync(cancellationToken);
             if (cases.Count > 0 && cases.All(c => c.IsClosed))
@@ -39,6 +41,8 @@ internal sealed class ConsentWithdrawalEffects(IDocumentSession session, IMarten
                 await RequestErasureAsync(withdrawn.ResidentId, cancellationToken);
             }
         }
+
+        return [];
     }
 
     /// <summary>Called when a case closes: a resident who withdrew "Daten speichern" while it was open is erased now.</summary>
@@ -59,8 +63,9 @@ internal sealed class ConsentWithdrawalEffects(IDocumentSession session, IMarten
         audit.Record(AuditAction.Update, "Resident", residentId, "Löschung beim Datenschutz beantragt: " + ErasureReason, residentId: residentId);
     }
 
-    private async Task WithdrawUncoveredReferralsAsync(Consent withdrawn, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Guid>> WithdrawUncoveredReferralsAsync(Consent withdrawn, CancellationToken cancellationToken)
     {
+        var partners = new List<Guid>();
         var remaining = (await session.Query<Consent>()
                 .Where(c => c.ResidentId == withdrawn.ResidentId && c.Purpose == ConsentPurpose.ShareWithPartners && c.WithdrawnAt == null)
                 .ToListAsync(cancellationToken))
@@ -83,8 +88,11 @@ internal sealed class ConsentWithdrawalEffects(IDocumentSession session, IMarten
             step.ChangeStatus(StepStatus.Cancelled, me, now);
             step.Flag = null;
             session.StoreNextRevision(step);
-            await outbox.PublishAsync(new ReferralWithdrawn(Guid.NewGuid(), now, referral.Id, ReferralReason));
+            await outbox.PublishAsync(new ReferralWithdrawn(Guid.NewGuid(), now, referral.Id, ReferralReason, ReferralWithdrawalCause.ConsentWithdrawn));
             audit.Record(AuditAction.Update, "Referral", referral.Id, $"Vermittlung an {referral.PartnerName} zurückgezogen: Einwilligung widerrufen", withdrawn.ResidentId, step.CaseId);
+            partners.Add(referral.PartnerId);
         }
+
+        return partners;
     }
 }

@@ -1,6 +1,6 @@
 using Marten;
-using NodaTime;
 using QuartierPflege.BuildingBlocks.Documents;
+using NodaTime;
 using QuartierPflege.DataProtection.Auditing;
 using QuartierPflege.DataProtection.Contracts;
 using QuartierPflege.DataProtection.Persistence;
@@ -14,9 +14,9 @@ public static class DataSubjectErasedHandler
     public static async Task HandleAsync(DataSubjectErased message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // Every module confirms at about the same moment. On the revision alone, all but one would conflict, run out of
-        // retries and end as dead letters, leaving the request incomplete; so the confirmations take turns.
-        await TransactionLock.TakeAsync(session, $"data-protection.erasure.{message.RequestId}", cancellationToken);
+        // Every module confirms at once: a lock per request lets them write one after the other (on the revision alone
+        // they conflict until their retries run out, as the sweep's answers did).
+        await TransactionLock.TakeAsync(session, $"data-protection.erasure-request.{message.RequestId:N}", cancellationToken);
         var request = await session.LoadAsync<ErasureRequest>(message.RequestId, cancellationToken);
         if (request is null || request.Answers.Any(a => a.Module == message.Module))
         {
@@ -24,6 +24,7 @@ public static class DataSubjectErasedHandler
         }
 
         request.Answers.Add(new ErasureAnswer(message.Module, message.Lines, clock.GetCurrentInstant()));
+        // Still on the revision read: another writer of the request makes this one retry.
         session.UpdateRevision(request, request.Version + 1);
     }
 }

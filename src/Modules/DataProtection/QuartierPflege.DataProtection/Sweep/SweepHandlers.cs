@@ -1,6 +1,6 @@
 using Marten;
-using NodaTime;
 using QuartierPflege.BuildingBlocks.Documents;
+using NodaTime;
 using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.DataProtection.Auditing;
 using QuartierPflege.DataProtection.Contracts;
@@ -46,8 +46,9 @@ public static class RetentionSweptHandler
     public static async Task HandleAsync(RetentionSwept message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // Every module answers at about the same moment: the answers take turns (see DataSubjectErasedHandler).
-        await TransactionLock.TakeAsync(session, $"data-protection.sweep.{message.SweepId}", cancellationToken);
+        // Every module answers at once: a lock per run lets them write one after the other. On the revision alone,
+        // seven answers kept conflicting until their retries ran out and the run never completed.
+        await TransactionLock.TakeAsync(session, $"data-protection.sweep-run.{message.SweepId:N}", cancellationToken);
         var run = await session.LoadAsync<SweepRun>(message.SweepId, cancellationToken);
         if (run is null || run.Answers.Any(a => a.Module == message.Module))
         {
@@ -55,6 +56,7 @@ public static class RetentionSweptHandler
         }
 
         run.Answers.Add(new SweepAnswer(message.Module, message.Counts, clock.GetCurrentInstant()));
+        // Still on the revision read: another writer of the run (none today) makes this one retry.
         session.UpdateRevision(run, run.Version + 1);
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using QuartierPflege.BuildingBlocks.Time;
 using QuartierPflege.CaseManagement.Contracts.Planning;
 using QuartierPflege.Partners.Contracts;
 using QuartierPflege.Partners.Domain;
@@ -40,32 +41,46 @@ public static class ReferralRequestedHandler
     }
 }
 
-/// <summary>The case manager withdrew the referral: it leaves the partner's open list.</summary>
+/// <summary>
+/// The case manager withdrew the referral: it leaves the partner's open list, and the partner's contact for referrals
+/// is told in the same transaction (the partner may already be working on it). A referral that is no longer open (a
+/// second delivery, or the case's closing came first) tells nobody again.
+/// </summary>
 public static class ReferralWithdrawnHandler
 {
-    public static async Task HandleAsync(ReferralWithdrawn message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    public static async Task<OutgoingMessages> HandleAsync(ReferralWithdrawn message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var outgoing = new OutgoingMessages();
         var referral = await session.LoadAsync<PartnerReferral>(message.ReferralId, cancellationToken);
         if (referral is not { IsOpen: true })
         {
-            return;
+            return outgoing;
         }
 
+        var now = clock.GetCurrentInstant();
         referral.Status = PartnerReferralStatus.Withdrawn;
         referral.Reason = message.Reason;
-        referral.ClosedAt = clock.GetCurrentInstant();
+        referral.ClosedAt = now;
         session.UpdateRevision(referral, referral.Version + 1L);
+        if (await WithdrawalNotices.ForAsync(referral, message.Cause, session, now, cancellationToken) is { } notice)
+        {
+            outgoing.Add(notice);
+        }
+
+        return outgoing;
     }
 }
 
 /// <summary>A closed case closes its referrals that are still open and dates all of them for retention.</summary>
 public static class CaseClosedReferralsHandler
 {
-    public static async Task HandleAsync(CaseClosed message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
+    public static async Task<OutgoingMessages> HandleAsync(CaseClosed message, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var outgoing = new OutgoingMessages();
         var caseId = message.CaseId;
+        var now = clock.GetCurrentInstant();
         // Every referral of the case learns the closing day: their retention period starts from it.
         var referrals = await session.Query<PartnerReferral>().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken);
         foreach (var referral in referrals.Where(r => r.IsOpen || r.CaseClosedOn != message.ClosedOn))
@@ -73,12 +88,20 @@ public static class CaseClosedReferralsHandler
             if (referral.IsOpen)
             {
                 referral.Status = PartnerReferralStatus.CaseClosed;
-                referral.ClosedAt = clock.GetCurrentInstant();
+                referral.ClosedAt = now;
+                // Case Management also withdraws it; whichever of the two messages comes first tells the partner, once
+                // (the other finds the referral closed, or loses on the revision and then finds it closed).
+                if (await WithdrawalNotices.ForAsync(referral, ReferralWithdrawalCause.CaseClosed, session, now, cancellationToken) is { } notice)
+                {
+                    outgoing.Add(notice);
+                }
             }
 
             referral.CaseClosedOn = message.ClosedOn;
             session.UpdateRevision(referral, referral.Version + 1L);
         }
+
+        return outgoing;
     }
 }
 
@@ -116,5 +139,29 @@ public static class CheckOverdueReferralsHandler
         }
 
         return outgoing;
+    }
+}
+
+/// <summary>
+/// The notice to the partner's contact for referrals about a referral that ended before the partner answered it: which
+/// referral (as the partner knows it) and a cause in fixed words, never the case manager's free text or anything about
+/// the resident. A partner without an address for referrals gets none (staff see the referral in the list).
+/// </summary>
+internal static class WithdrawalNotices
+{
+    public static string ReasonFor(ReferralWithdrawalCause cause) => cause switch
+    {
+        ReferralWithdrawalCause.ConsentWithdrawn => "Einwilligung widerrufen",
+        ReferralWithdrawalCause.CaseClosed => "Fall abgeschlossen",
+        _ => "Entscheidung des Fallmanagements",
+    };
+
+    public static async Task<ReferralWithdrawalNotice?> ForAsync(PartnerReferral referral, ReferralWithdrawalCause cause, IQuerySession session, Instant now, CancellationToken cancellationToken)
+    {
+        var listing = (await session.LoadAsync<Partner>(referral.PartnerId, cancellationToken))?.ToListing();
+        return listing?.ReferralEmail is { } email
+            ? new ReferralWithdrawalNotice(Guid.NewGuid(), now, referral.Id, referral.PartnerId, listing.Name, email, listing.ReferralContactName,
+                referral.ServiceCategory, referral.Quartier, referral.RequestedAt.InBerlin().Date, ReasonFor(cause))
+            : null;
     }
 }

@@ -154,7 +154,7 @@ internal sealed class CloseCase(
                 const string reason = "Der Fall wurde abgeschlossen.";
                 step.Change("Vermittlung", referral.Status, ReferralStatus.Withdrawn, PlanningNames.Of, me, now, s => referral.Status = s);
                 referral.Reason = reason;
-                await outbox.PublishAsync(new ReferralWithdrawn(Guid.NewGuid(), now, referral.Id, reason));
+                await outbox.PublishAsync(new ReferralWithdrawn(Guid.NewGuid(), now, referral.Id, reason, ReferralWithdrawalCause.CaseClosed));
                 ended.Add($"Vermittlung an {referral.PartnerName} zurückgezogen");
             }
             else

@@ -8,6 +8,7 @@ using QuartierPflege.CaseManagement.Access;
 using QuartierPflege.CaseManagement.Auditing;
 using QuartierPflege.CaseManagement.DataProtection;
 using QuartierPflege.CaseManagement.Domain;
+using QuartierPflege.Partners.Contracts;
 
 namespace QuartierPflege.CaseManagement.Features.Residents.Consents;
 
@@ -30,6 +31,14 @@ internal sealed class WithdrawConsentRequestValidator : AbstractValidator<Withdr
 }
 
 /// <summary>
+/// The withdrawn consent and the partners whose referrals were withdrawn with it: <see cref="PartnerTold.ByMail"/>
+/// when the partner has an address for referrals (the Partners module mails the notice), else staff must tell them.
+/// </summary>
+internal sealed record ConsentWithdrawal(Guid ConsentId, IReadOnlyList<PartnerTold> Partners);
+
+internal sealed record PartnerTold(string Name, bool ByMail);
+
+/// <summary>
 /// Withdrawing takes effect at once. Withdrawing twice (a double click) changes nothing and is no error: the consent
 /// stays withdrawn as of the first time.
 /// </summary>
@@ -40,38 +49,39 @@ internal sealed class WithdrawConsent(
     ICurrentUser user,
     IClock clock,
     ConsentWithdrawalEffects effects,
+    IPartnerDirectory partners,
     IValidator<WithdrawConsentRequest> validator)
 {
     public const string NotFoundMessage = "Die Einwilligung wurde nicht gefunden.";
 
-    public async Task<Outcome<Guid>> HandleAsync(Guid residentId, Guid consentId, WithdrawConsentRequest? request, CancellationToken cancellationToken)
+    public async Task<Outcome<ConsentWithdrawal>> HandleAsync(Guid residentId, Guid consentId, WithdrawConsentRequest? request, CancellationToken cancellationToken)
     {
         // Who may see the consent first: for an id one may not know, the answer is 404 whatever the body says.
         var consent = await session.LoadAsync<Consent>(consentId, cancellationToken);
         if (consent is null || consent.ResidentId != residentId)
         {
-            return Outcome<Guid>.NotFound(NotFoundMessage);
+            return Outcome<ConsentWithdrawal>.NotFound(NotFoundMessage);
         }
 
         if (!await access.MaySeeResidentAsync(residentId, cancellationToken))
         {
-            return Outcome<Guid>.Denied(NotFoundMessage);
+            return Outcome<ConsentWithdrawal>.Denied(NotFoundMessage);
         }
 
         if (!consent.IsActive)
         {
-            return Outcome<Guid>.Done(consent.Id);
+            return Outcome<ConsentWithdrawal>.Done(new ConsentWithdrawal(consent.Id, []));
         }
 
         var validation = await validator.ValidateAsync(request ?? new WithdrawConsentRequest(null, null, false), cancellationToken);
         if (!validation.IsValid)
         {
-            return Outcome<Guid>.Invalid(validation);
+            return Outcome<ConsentWithdrawal>.Invalid(validation);
         }
 
         if (request!.WithdrawnOn < consent.GivenOn)
         {
-            return Outcome<Guid>.Invalid("withdrawnOn", $"Der Widerruf kann nicht vor der Einwilligung ({GermanDates.Show(consent.GivenOn)}) liegen.");
+            return Outcome<ConsentWithdrawal>.Invalid("withdrawnOn", $"Der Widerruf kann nicht vor der Einwilligung ({GermanDates.Show(consent.GivenOn)}) liegen.");
         }
 
         consent.Withdraw(clock.GetCurrentInstant(), user.Id, user.DisplayName, request.WithdrawnOn, request.Form);
@@ -80,8 +90,17 @@ internal sealed class WithdrawConsent(
             $"Einwilligung widerrufen: {ConsentRules.Describe(consent)} (am {GermanDates.Show(request.WithdrawnOn!.Value)}, {ConsentRules.Describe(request.Form!.Value)})",
             residentId: residentId);
         // Open referrals that relied on it are withdrawn, an erasure is requested: in the same commit as the withdrawal.
-        await effects.ApplyAsync(consent, cancellationToken);
+        var withdrawnFrom = await effects.ApplyAsync(consent, cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
-        return Outcome<Guid>.Done(consent.Id);
+        var told = new List<PartnerTold>();
+        foreach (var partnerId in withdrawnFrom.Distinct())
+        {
+            if (await partners.GetAsync(partnerId, cancellationToken) is { } partner)
+            {
+                told.Add(new PartnerTold(partner.Name, partner.ReferralEmail is not null));
+            }
+        }
+
+        return Outcome<ConsentWithdrawal>.Done(new ConsentWithdrawal(consent.Id, told));
     }
 }

@@ -133,7 +133,9 @@ internal sealed class EinwilligungenModel(
             return await ShowAsync(id, cancellationToken);
         }
 
-        Message = "Die Einwilligung ist widerrufen. Das gilt ab sofort.";
+        Message = "Die Einwilligung ist widerrufen. Das gilt ab sofort." + string.Concat(outcome.Value!.Partners.Select(p => p.ByMail
+            ? $" Die Vermittlung an {p.Name} ist zurückgezogen; {p.Name} wird per E-Mail benachrichtigt."
+            : $" Die Vermittlung an {p.Name} ist zurückgezogen; für {p.Name} ist keine E-Mail-Adresse für Vermittlungen hinterlegt: bitte informieren Sie den Partner selbst."));
         return Redirect(PageUrl(id));
     }
 
