@@ -98,7 +98,7 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             await caseManager.ScreenshotAsync("hinweis-aus-befragung");
 
             await caseManager.GotoAsync("/Quartiere/Forum");
-            await Expect(caseManager.MainHeading).ToHaveTextAsync("Stadtteilforum und Bewohnergruppen");
+            await Expect(caseManager.MainHeading).ToHaveTextAsync("Stadtteilforum");
             await Expect(page.GetByText("Gespräch mit der Wohnungsgenossenschaft über einen Gemeinschaftsraum").First).ToBeVisibleAsync();
             await caseManager.AssertNoHorizontalScrollingAsync();
             await caseManager.ScreenshotAsync("stadtteilforum");
@@ -134,7 +134,7 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             await coordination.AssertNoHorizontalScrollingAsync();
             await coordination.ScreenshotAsync("befragung-entwerfen-fehler");
 
-            foreach (var (path, name) in new[] { ("/Quartiere/Forum", "stadtteilforum-koordination"), ("/Quartiere/Forum/Treffen", "forum-treffen"), ("/Quartiere/Forum/Gruppe", "forum-gruppe"), ("/Quartiere/Angebote", "angebote-koordination") })
+            foreach (var (path, name) in new[] { ("/Quartiere/Forum", "stadtteilforum-koordination"), ("/Quartiere/Forum/Treffen", "forum-treffen"), ("/Quartiere/Gruppen", "gruppen"), ("/Quartiere/Gruppen/Bearbeiten", "gruppe-anlegen"), ("/Quartiere/Angebote", "angebote-koordination") })
             {
                 await coordination.GotoAsync(path);
                 await Expect(coordination.MainHeading).ToHaveCountAsync(1);
