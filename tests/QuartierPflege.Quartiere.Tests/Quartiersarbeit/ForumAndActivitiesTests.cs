@@ -139,6 +139,62 @@ public sealed class ForumAndActivitiesTests(QpApp app) : IClassFixture<QpApp>, I
     }
 
     [Fact]
+    public async Task A_volunteer_sees_the_activities_of_their_own_Quartier_first_and_their_start_leads_there()
+    {
+        var volunteer = app.CreateBrowserLikeClient();
+        Assert.True((await volunteer.PostAsJsonAsync("/api/auth/login", new { email = DemoAccounts.Ehrenamt.Email, password = DemoAccounts.Password })).IsSuccessStatusCode);
+        // The demo volunteer (Gerda Schubert) lives in Döbeln-Nord, where the demo has the Handy-Sprechstunde.
+        const string own = "Döbeln-Nord";
+
+        var all = (await volunteer.GetFromJsonAsync<JsonElement>("/api/quartiere/activities")).EnumerateArray().ToList();
+        var mine = all.TakeWhile(a => a.GetProperty("inOwnQuartier").GetBoolean()).ToList();
+        Assert.Contains(mine, a => a.GetProperty("title").GetString() == "Handy-Sprechstunde");
+        Assert.All(mine, a => Assert.Equal(own, a.GetProperty("quartier").GetString()));
+        Assert.All(all.Skip(mine.Count), a => Assert.NotEqual(own, a.GetProperty("quartier").GetString()));
+        Assert.Equal(5, all.Select(a => a.GetProperty("quartier").GetString()).Distinct().Count());
+
+        var page = WebUtility.HtmlDecode(await volunteer.GetStringAsync("/Quartiere/Angebote"));
+        var ownSection = page.IndexOf($"<h2 id=\"eigene\">In Ihrem Quartier {own} ({mine.Count})</h2>", StringComparison.Ordinal);
+        var others = page.IndexOf($"<h2 id=\"weitere\">Weitere Quartiere ({all.Count - mine.Count})</h2>", StringComparison.Ordinal);
+        Assert.True(ownSection >= 0 && others > ownSection, page);
+        Assert.InRange(page.IndexOf("Handy-Sprechstunde", StringComparison.Ordinal), ownSection, others);
+        Assert.True(page.IndexOf("Nachbarschaftscafé", StringComparison.Ordinal) > others);
+        Assert.Contains($"<option value=\"{own}\">{own} (Ihr Quartier)</option>", page, StringComparison.Ordinal);
+        var filtered = WebUtility.HtmlDecode(await volunteer.GetStringAsync("/Quartiere/Angebote?quartier=Hartha"));
+        Assert.DoesNotContain("Handy-Sprechstunde", filtered, StringComparison.Ordinal);
+        Assert.Contains("Mittagstisch", filtered, StringComparison.Ordinal);
+
+        // Start page → own area → the activities.
+        Assert.Contains("href=\"/Volunteers\"", await volunteer.GetStringAsync("/"), StringComparison.Ordinal);
+        var area = WebUtility.HtmlDecode(await volunteer.GetStringAsync("/Volunteers"));
+        Assert.Contains($"<a href=\"/Quartiere/Angebote\">Begegnungsangebote in Ihrem Quartier ({own}): ansehen und mithelfen</a>", area, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_case_manager_sees_the_activities_of_their_open_cases_Quartiere_first_and_coordination_one_list()
+    {
+        var caseManager = await app.SignedInClientAsync(Roles.Fallmanagement);
+        await new CaseManagementApi(caseManager).OpenCaseForNeighbourHelpAsync("Großweitzschen");
+
+        var all = (await caseManager.GetFromJsonAsync<JsonElement>("/api/quartiere/activities")).EnumerateArray().ToList();
+        var first = all.TakeWhile(a => a.GetProperty("inOwnQuartier").GetBoolean()).ToList();
+        Assert.Contains(first, a => a.GetProperty("title").GetString() == "Spielenachmittag");
+        Assert.All(first, a => Assert.Equal("Großweitzschen", a.GetProperty("quartier").GetString()));
+        Assert.DoesNotContain(all.Skip(first.Count), a => a.GetProperty("inOwnQuartier").GetBoolean());
+        var page = WebUtility.HtmlDecode(await caseManager.GetStringAsync("/Quartiere/Angebote"));
+        Assert.Contains($"<h2 id=\"eigene\">In den Quartieren Ihrer Fälle: Großweitzschen ({first.Count})</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Großweitzschen\">Großweitzschen (Ihre Fälle)</option>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Helfen", page, StringComparison.Ordinal);
+
+        // A case manager without open cases and coordination see one list.
+        var newcomer = await app.SignedInClientAsync(Roles.Fallmanagement);
+        Assert.DoesNotContain((await newcomer.GetFromJsonAsync<JsonElement>("/api/quartiere/activities")).EnumerateArray(), a => a.GetProperty("inOwnQuartier").GetBoolean());
+        var coordination = await app.SignedInClientAsync(Roles.Koordination);
+        Assert.DoesNotContain((await coordination.GetFromJsonAsync<JsonElement>("/api/quartiere/activities")).EnumerateArray(), a => a.GetProperty("inOwnQuartier").GetBoolean());
+        Assert.Contains("<h2>Alle Quartiere (", WebUtility.HtmlDecode(await coordination.GetStringAsync("/Quartiere/Angebote")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Coordination_adds_activities_with_a_cost_in_euro_and_bad_input_is_refused_without_storing()
     {
         var coordination = await app.SignedInClientAsync(Roles.Koordination);
