@@ -12,8 +12,9 @@ namespace QuartierPflege.BrowserTests.Quartiere;
 /// <summary>
 /// Community work on a 360 px phone: the demo volunteer records three door-step answers in the open demo survey (one
 /// resident leaves contact details, first forgetting the consent), the concern reaches the case managers' queue, and
-/// coordination reads the results without the contact. The forum and activity pages fit the phone too. Screenshots
-/// of every page are written as test artefacts.
+/// coordination reads the results without the contact. The volunteer reaches the activities from their own area (their
+/// Quartier first); case managers read the residents' groups, coordination adds and edits one. The forum, group and
+/// activity pages fit the phone too. Screenshots of every page are written as test artefacts.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromium, ITestOutputHelper output) : IClassFixture<BrowserApp>, IAsyncLifetime
@@ -72,9 +73,12 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Antworten sind anonym gespeichert.");
             await phone.ScreenshotAsync("befragung-gespeichert");
 
-            // Activities: the volunteer offers to help at the Nachbarschaftscafé.
-            await phone.GotoAsync("/Quartiere/Angebote");
+            // Activities: from the volunteer's own area; their Quartier (Döbeln-Nord) comes first, the others follow.
+            await phone.GotoAsync("/Volunteers");
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Begegnungsangebote in Ihrem Quartier") }).ClickAsync();
             await Expect(phone.MainHeading).ToHaveTextAsync("Begegnungsangebote");
+            await Expect(page.Locator("h2#eigene")).ToHaveTextAsync(new Regex("^In Ihrem Quartier Döbeln-Nord \\("));
+            // ... and offers to help at the Nachbarschaftscafé in Döbeln-Ost nearby.
             await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mithelfen\\W+Nachbarschaftscafé$") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sie helfen bei diesem Angebot mit");
             await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Nicht mehr mithelfen\\W+Nachbarschaftscafé$") })).ToBeVisibleAsync();
@@ -98,10 +102,18 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             await caseManager.ScreenshotAsync("hinweis-aus-befragung");
 
             await caseManager.GotoAsync("/Quartiere/Forum");
-            await Expect(caseManager.MainHeading).ToHaveTextAsync("Stadtteilforum und Bewohnergruppen");
+            await Expect(caseManager.MainHeading).ToHaveTextAsync("Stadtteilforum");
             await Expect(page.GetByText("Gespräch mit der Wohnungsgenossenschaft über einen Gemeinschaftsraum").First).ToBeVisibleAsync();
             await caseManager.AssertNoHorizontalScrollingAsync();
             await caseManager.ScreenshotAsync("stadtteilforum");
+
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Quartiersarbeit" }).GetByRole(AriaRole.Link, new() { Name = "Bewohnergruppen", Exact = true }).ClickAsync();
+            await Expect(caseManager.MainHeading).ToHaveTextAsync("Bewohnergruppen");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Döbeln-Zentrum (1)", Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Seniorentreff Körnerplatz")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Gruppe anlegen" })).ToHaveCountAsync(0);
+            await caseManager.AssertNoHorizontalScrollingAsync();
+            await caseManager.ScreenshotAsync("bewohnergruppen");
         }
 
         await using (var coordination = await chromium.NewSessionAsync(app, output, Screen.Phone))
@@ -134,7 +146,36 @@ public sealed class QuartiersarbeitJourneyTests(BrowserApp app, Chromium chromiu
             await coordination.AssertNoHorizontalScrollingAsync();
             await coordination.ScreenshotAsync("befragung-entwerfen-fehler");
 
-            foreach (var (path, name) in new[] { ("/Quartiere/Forum", "stadtteilforum-koordination"), ("/Quartiere/Forum/Treffen", "forum-treffen"), ("/Quartiere/Forum/Gruppe", "forum-gruppe"), ("/Quartiere/Angebote", "angebote-koordination") })
+            // Resident groups: added at 360 px (first without a contact person), then edited.
+            await coordination.GotoAsync("/Quartiere/Gruppen?quartier=Hartha");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Gruppe anlegen", Exact = true }).ClickAsync();
+            await Expect(coordination.MainHeading).ToHaveTextAsync("Bewohnergruppe anlegen");
+            await Expect(page.GetByLabel("Quartier", new() { Exact = true })).ToHaveValueAsync("Hartha");
+            await page.GetByLabel("Name der Gruppe", new() { Exact = true }).FillAsync("Strickkreis am Markt");
+            await page.GetByLabel("Wann trifft sich die Gruppe?", new() { Exact = true }).FillAsync("jeden 1. Mittwoch, 14 Uhr");
+            await page.GetByLabel("Treffpunkt (freiwillig)", new() { Exact = true }).FillAsync("Begegnungsstätte am Markt");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gruppe anlegen", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Bitte geben Sie die Kontaktperson an.");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
+            await Expect(page.GetByLabel("Name der Gruppe", new() { Exact = true })).ToHaveValueAsync("Strickkreis am Markt");
+            await coordination.AssertNoHorizontalScrollingAsync();
+            await coordination.ScreenshotAsync("gruppe-anlegen-fehler");
+            await page.GetByLabel("Kontaktperson", new() { Exact = true }).FillAsync("Renate Busch");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gruppe anlegen", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Gruppe „Strickkreis am Markt“ ist angelegt.");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hartha (1)", Exact = true })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Bearbeiten\\W+Strickkreis am Markt$") }).ClickAsync();
+            await Expect(coordination.MainHeading).ToHaveTextAsync("Bewohnergruppe bearbeiten: Strickkreis am Markt");
+            await page.GetByLabel("Wann trifft sich die Gruppe?", new() { Exact = true }).FillAsync("jeden 1. und 3. Mittwoch, 14 Uhr");
+            await coordination.AssertNoHorizontalScrollingAsync();
+            await coordination.ScreenshotAsync("gruppe-bearbeiten");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Änderungen speichern", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Gruppe „Strickkreis am Markt“ ist gespeichert.");
+            await Expect(page.GetByText("jeden 1. und 3. Mittwoch, 14 Uhr")).ToBeVisibleAsync();
+            await coordination.AssertNoHorizontalScrollingAsync();
+            await coordination.ScreenshotAsync("gruppen-hartha");
+
+            foreach (var (path, name) in new[] { ("/Quartiere/Forum", "stadtteilforum-koordination"), ("/Quartiere/Forum/Treffen", "forum-treffen"), ("/Quartiere/Gruppen", "gruppen"), ("/Quartiere/Gruppen/Bearbeiten", "gruppe-anlegen"), ("/Quartiere/Angebote", "angebote-koordination") })
             {
                 await coordination.GotoAsync(path);
                 await Expect(coordination.MainHeading).ToHaveCountAsync(1);

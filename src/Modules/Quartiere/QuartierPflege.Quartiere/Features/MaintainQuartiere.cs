@@ -74,7 +74,7 @@ internal sealed class MaintainQuartiere(
 
         var quartier = new Quartier { Id = name };
         SetNeighbours(quartier, request.Neighbours ?? [], all);
-        return await SaveAsync(name, cancellationToken);
+        return await session.SaveOrConflictAsync(name, cancellationToken);
     }
 
     public async Task<Outcome<string>> ChangeAsync(string name, ChangeQuartierRequest request, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ internal sealed class MaintainQuartiere(
         quartier.Active = request.Active!.Value;
         SetNeighbours(quartier, request.Neighbours ?? [], all);
         session.UpdateRevision(quartier, quartier.Version + 1);
-        return await SaveAsync(name, cancellationToken);
+        return await session.SaveOrConflictAsync(name, cancellationToken);
     }
 
     /// <summary>"Döbeln Nord" and "Döbeln-Nord" are the same place: compared without spaces and hyphens.</summary>
@@ -135,20 +135,6 @@ internal sealed class MaintainQuartiere(
         if (all.All(q => q.Id != quartier.Id))
         {
             session.Insert(quartier);
-        }
-    }
-
-    private async Task<Outcome<string>> SaveAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return Outcome<string>.Done(name);
-        }
-        catch (Exception ex) when (ConcurrentEdits.IsConflict(ex))
-        {
-            session.EjectAllPendingChanges();
-            return Outcome<string>.Conflict(ApiProblems.ConcurrentEditMessage);
         }
     }
 }

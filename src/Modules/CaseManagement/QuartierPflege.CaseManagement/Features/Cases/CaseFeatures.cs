@@ -21,6 +21,7 @@ internal static class CaseFeatures
     public static IServiceCollection AddCaseFeatures(this IServiceCollection services)
     {
         services.AddOptions<CaseWorkOptions>().BindConfiguration(CaseWorkOptions.Section);
+        services.AddScoped<QuartierPflege.CaseManagement.Contracts.Cases.ICaseManagerQuartiere, CaseManagerQuartiere>();
         services.AddScoped<GetCaseOverview>();
         services.AddScoped<ChangeCaseStatus>();
         services.AddScoped<ChangeDeputy>();

@@ -5,6 +5,7 @@ using NodaTime;
 using QuartierPflege.BuildingBlocks.Documents;
 using QuartierPflege.BuildingBlocks.Security;
 using QuartierPflege.BuildingBlocks.Web;
+using QuartierPflege.CaseManagement.Contracts.Cases;
 using QuartierPflege.Quartiere.Contracts;
 using QuartierPflege.Volunteers.Contracts;
 
@@ -59,15 +60,27 @@ internal sealed class SaveActivityRequestValidator : AbstractValidator<SaveActiv
     }
 }
 
+/// <summary>
+/// An activity as a person sees it; <paramref name="InOwnQuartier"/>: it lies in the volunteer's Quartier or in one of the
+/// case manager's open cases (listed first).
+/// </summary>
 internal sealed record ActivityItem(
     Guid Id, string Quartier, string Title, string Place, string When, bool Accessible, decimal Cost, int HelperCount,
-    bool IHelp, IReadOnlyList<string>? Helpers, int Version);
+    bool IHelp, IReadOnlyList<string>? Helpers, int Version, bool InOwnQuartier);
+
+/// <summary>
+/// The activities a person sees, those of <paramref name="OwnQuartiere"/> first (a volunteer's Quartier, a case
+/// manager's Quartiere of open cases; none for coordination), each part by Quartier and title.
+/// </summary>
+internal sealed record ActivityList(IReadOnlyList<string> OwnQuartiere, IReadOnlyList<ActivityItem> Items);
 
 /// <summary>
 /// Coordination keeps the activities; case managers and volunteers see them; a volunteer signs up to help or withdraws.
 /// Who helps is shown to coordination only (others see how many).
 /// </summary>
-internal sealed class ActivityWork(IDocumentSession session, ICurrentUser user, IVolunteerDirectory volunteers, IClock clock, IValidator<SaveActivityRequest> validator)
+internal sealed class ActivityWork(
+    IDocumentSession session, ICurrentUser user, IVolunteerDirectory volunteers, ICaseManagerQuartiere caseQuartiere, IClock clock,
+    IValidator<SaveActivityRequest> validator)
 {
     public const string NotFoundMessage = "Das Angebot wurde nicht gefunden.";
 
@@ -75,25 +88,30 @@ internal sealed class ActivityWork(IDocumentSession session, ICurrentUser user, 
 
     public bool IsCoordination => user.IsInRole(Roles.Koordination);
 
-    public async Task<IReadOnlyList<ActivityItem>?> ListAsync(string? quartier, CancellationToken cancellationToken)
+    public async Task<ActivityList?> ListAsync(string? quartier, CancellationToken cancellationToken)
     {
         if (!MaySee)
         {
             return null;
         }
 
-        var me = user.IsInRole(Roles.Ehrenamt) ? await volunteers.VolunteerIdOfUserAsync(user.Id, cancellationToken) : null;
+        var me = user.IsInRole(Roles.Ehrenamt) ? await volunteers.VolunteerOfUserAsync(user.Id, cancellationToken) : null;
+        IReadOnlyList<string> own = me is not null ? [me.Quartier]
+            : user.IsInRole(Roles.Fallmanagement) && !IsCoordination ? await caseQuartiere.OfOpenCasesAsync(user.Id, cancellationToken)
+            : [];
         var query = session.Query<Activity>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(quartier))
         {
             query = query.Where(a => a.Quartier == quartier);
         }
 
-        return [.. (await query.ToListAsync(cancellationToken))
-            .OrderBy(a => a.Quartier, StringComparer.Ordinal).ThenBy(a => a.Title, StringComparer.Ordinal)
+        var items = (await query.ToListAsync(cancellationToken))
+            .OrderBy(a => own.Contains(a.Quartier) ? 0 : 1)
+            .ThenBy(a => a.Quartier, StringComparer.Ordinal).ThenBy(a => a.Title, StringComparer.Ordinal)
             .Select(a => new ActivityItem(a.Id, a.Quartier, a.Title, a.Place, a.When, a.Accessible, a.Cost, a.Helpers.Count,
-                me is { } id && a.Helpers.Any(h => h.VolunteerId == id),
-                IsCoordination ? [.. a.Helpers.Select(h => h.Name)] : null, a.Version))];
+                me is not null && a.Helpers.Any(h => h.VolunteerId == me.VolunteerId),
+                IsCoordination ? [.. a.Helpers.Select(h => h.Name)] : null, a.Version, own.Contains(a.Quartier)));
+        return new ActivityList(own, [.. items]);
     }
 
     public async Task<Outcome<Guid>> CreateAsync(SaveActivityRequest request, CancellationToken cancellationToken)

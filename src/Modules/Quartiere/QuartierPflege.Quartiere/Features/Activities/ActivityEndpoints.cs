@@ -12,9 +12,9 @@ internal static class ActivityEndpoints
     {
         var activities = api.MapGroup("/activities").WithTags("Begegnungsangebote");
         activities.MapGet("/", async (string? quartier, ActivityWork work, CancellationToken ct) =>
-                await work.ListAsync(quartier, ct) is { } list ? Results.Ok(list) : Results.Forbid())
+                await work.ListAsync(quartier, ct) is { } list ? Results.Ok(list.Items) : Results.Forbid())
             .RequireAuthorization(Policies.CommunityWork)
-            .WithSummary("Begegnungsangebote (Fallmanagement, Ehrenamt, Koordination); wer mithilft, sieht nur die Koordination");
+            .WithSummary("Begegnungsangebote (Fallmanagement, Ehrenamt, Koordination), die im eigenen Quartier zuerst (inOwnQuartier); wer mithilft, sieht nur die Koordination");
         activities.MapPost("/", async (SaveActivityRequest request, ActivityWork work, CancellationToken ct) =>
                 (await work.CreateAsync(request, ct)).ToHttpResult(id => TypedResults.Created((string?)null, new { id })))
             .RequireAuthorization(Policies.Administration)

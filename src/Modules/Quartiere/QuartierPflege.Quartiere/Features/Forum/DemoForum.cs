@@ -56,6 +56,7 @@ internal sealed class DemoForum(IDocumentSession session, IClock clock) : IDemoD
             Quartier = "Döbeln-Zentrum",
             ContactPerson = "Ingrid Vogel",
             Rhythm = "jeden 2. Dienstag, 15 Uhr",
+            Place = "Begegnungsstätte am Körnerplatz",
         });
         await session.SaveChangesAsync(cancellationToken);
     }

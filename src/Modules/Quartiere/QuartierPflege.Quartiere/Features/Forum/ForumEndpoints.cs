@@ -37,9 +37,13 @@ internal static class ForumEndpoints
             .WithSummary("Offene Vereinbarungen aller Treffen, früheste Frist zuerst");
 
         var groups = api.MapGroup("/groups").WithTags("Bewohnergruppen");
-        groups.MapGet("/", async (GroupWork work, CancellationToken ct) => TypedResults.Ok(await work.ListAsync(ct)))
+        groups.MapGet("/", async (string? quartier, GroupWork work, CancellationToken ct) => TypedResults.Ok(await work.ListAsync(quartier, ct)))
             .RequireAuthorization(Policies.CaseWork)
-            .WithSummary("Bewohnergruppen mit Kontaktperson und Treffrhythmus");
+            .WithSummary("Bewohnergruppen mit Kontaktperson, Treffrhythmus und Treffpunkt (quartier: nur die eines Quartiers)");
+        groups.MapGet("/{id:guid}", async (Guid id, GroupWork work, CancellationToken ct) =>
+                await work.FindAsync(id, ct) is { } group ? Results.Ok(group) : ApiProblems.NotFound(GroupWork.NotFoundMessage))
+            .RequireAuthorization(Policies.CaseWork)
+            .WithSummary("Eine Bewohnergruppe mit ihrem Bearbeitungsstand (version)");
         groups.MapPost("/", async (SaveGroupRequest request, GroupWork work, CancellationToken ct) =>
                 (await work.CreateAsync(request, ct)).ToHttpResult(id => TypedResults.Created((string?)null, new { id })))
             .RequireAuthorization(Policies.Administration)
@@ -47,6 +51,6 @@ internal static class ForumEndpoints
         groups.MapPut("/{id:guid}", async (Guid id, SaveGroupRequest request, GroupWork work, CancellationToken ct) =>
                 (await work.UpdateAsync(id, request, ct)).ToHttpResult(version => TypedResults.Ok(new { version })))
             .RequireAuthorization(Policies.Administration)
-            .WithSummary("Gruppe ändern (Koordination)");
+            .WithSummary("Gruppe ändern, mit dem gelesenen Bearbeitungsstand (Koordination)");
     }
 }

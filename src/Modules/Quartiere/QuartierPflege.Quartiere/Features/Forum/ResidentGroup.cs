@@ -21,6 +21,9 @@ internal sealed class ResidentGroup : IRevisioned
     /// <summary>"jeden 2. Dienstag, 15 Uhr": people say it so, and the group keeps to it loosely.</summary>
     public string Rhythm { get; set; } = string.Empty;
 
+    /// <summary>Where the group meets; optional, since groups recorded before the pages had none.</summary>
+    public string? Place { get; set; }
+
     /// <summary>
     /// When the group stopped meeting. No page ends a group yet (see docs/decisions.md); the retention sweep already
     /// deletes a group (with its contact person) a year after this date.
@@ -30,7 +33,7 @@ internal sealed class ResidentGroup : IRevisioned
     public int Version { get; set; }
 }
 
-internal sealed record SaveGroupRequest(string? Name, string? Quartier, string? ContactPerson, string? Rhythm, int? Version = null);
+internal sealed record SaveGroupRequest(string? Name, string? Quartier, string? ContactPerson, string? Rhythm, string? Place = null, int? Version = null);
 
 internal sealed class SaveGroupRequestValidator : AbstractValidator<SaveGroupRequest>
 {
@@ -45,13 +48,27 @@ internal sealed class SaveGroupRequestValidator : AbstractValidator<SaveGroupReq
             .Must(c => c!.Trim().Length <= 200).WithMessage("Die Kontaktperson darf höchstens 200 Zeichen lang sein.");
         RuleFor(r => r.Rhythm).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Bitte geben Sie an, wann sich die Gruppe trifft (z. B. „jeden 2. Dienstag, 15 Uhr“).")
             .Must(r => r!.Trim().Length <= 200).WithMessage("Der Treffrhythmus darf höchstens 200 Zeichen lang sein.");
+        RuleFor(r => r.Place).Must(p => p is null || p.Trim().Length <= 200).WithMessage("Der Treffpunkt darf höchstens 200 Zeichen lang sein.");
     }
 }
 
 internal sealed class GroupWork(IDocumentSession session, IValidator<SaveGroupRequest> validator)
 {
-    public async Task<IReadOnlyList<ResidentGroup>> ListAsync(CancellationToken cancellationToken)
-        => [.. (await session.Query<ResidentGroup>().ToListAsync(cancellationToken)).OrderBy(g => g.Quartier, StringComparer.Ordinal).ThenBy(g => g.Name, StringComparer.Ordinal)];
+    public const string NotFoundMessage = "Die Gruppe wurde nicht gefunden.";
+
+    /// <summary>The groups of one Quartier, or of all; by Quartier, then name.</summary>
+    public async Task<IReadOnlyList<ResidentGroup>> ListAsync(string? quartier, CancellationToken cancellationToken)
+    {
+        var query = session.Query<ResidentGroup>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(quartier))
+        {
+            query = query.Where(g => g.Quartier == quartier);
+        }
+
+        return [.. (await query.ToListAsync(cancellationToken)).OrderBy(g => g.Quartier, StringComparer.Ordinal).ThenBy(g => g.Name, StringComparer.Ordinal)];
+    }
+
+    public Task<ResidentGroup?> FindAsync(Guid id, CancellationToken cancellationToken) => session.LoadAsync<ResidentGroup>(id, cancellationToken);
 
     public async Task<Outcome<Guid>> CreateAsync(SaveGroupRequest request, CancellationToken cancellationToken)
     {
@@ -83,7 +100,7 @@ internal sealed class GroupWork(IDocumentSession session, IValidator<SaveGroupRe
         var group = await session.LoadAsync<ResidentGroup>(id, cancellationToken);
         if (group is null)
         {
-            return Outcome<int>.NotFound("Die Gruppe wurde nicht gefunden.");
+            return Outcome<int>.NotFound(NotFoundMessage);
         }
 
         Apply(group, request);
@@ -97,5 +114,6 @@ internal sealed class GroupWork(IDocumentSession session, IValidator<SaveGroupRe
         group.Quartier = request.Quartier!.Trim();
         group.ContactPerson = request.ContactPerson!.Trim();
         group.Rhythm = request.Rhythm!.Trim();
+        group.Place = string.IsNullOrWhiteSpace(request.Place) ? null : request.Place.Trim();
     }
 }

@@ -10,8 +10,8 @@ using QuartierPflege.Quartiere.Features.Activities;
 namespace QuartierPflege.Quartiere.Areas.Quartiere.Pages.Angebote;
 
 /// <summary>
-/// Meeting places and activities per Quartier (filter, or all). Volunteers sign up to help or withdraw; coordination
-/// sees who helps and adds activities.
+/// Meeting places and activities per Quartier (filter, or all: the person's own Quartiere first). Volunteers sign up to
+/// help or withdraw; coordination sees who helps and adds activities.
 /// </summary>
 [Authorize(Policy = Policies.CommunityWork)]
 internal sealed class IndexModel(ActivityWork work, IQuartierList quartiere, ICurrentUser user) : PageModel
@@ -19,6 +19,9 @@ internal sealed class IndexModel(ActivityWork work, IQuartierList quartiere, ICu
     public IReadOnlyList<ActivityItem> Activities { get; private set; } = [];
 
     public IReadOnlyList<QuartierListing> Quartiere { get; private set; } = [];
+
+    /// <summary>The volunteer's Quartier, or the case manager's Quartiere of open cases: their activities come first.</summary>
+    public IReadOnlyList<string> OwnQuartiere { get; private set; } = [];
 
     public string? Quartier { get; private set; }
 
@@ -93,7 +96,8 @@ internal sealed class IndexModel(ActivityWork work, IQuartierList quartiere, ICu
         Quartiere = await quartiere.AllAsync(cancellationToken);
         Quartier = Quartiere.Any(q => q.Name == quartier) ? quartier : null;
         var list = await work.ListAsync(Quartier, cancellationToken);
-        Activities = list ?? [];
+        Activities = list?.Items ?? [];
+        OwnQuartiere = list?.OwnQuartiere ?? [];
         return list is not null;
     }
 }

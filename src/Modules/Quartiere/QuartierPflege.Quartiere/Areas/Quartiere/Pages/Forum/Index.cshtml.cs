@@ -10,17 +10,16 @@ using QuartierPflege.Quartiere.Features.Forum;
 namespace QuartierPflege.Quartiere.Areas.Quartiere.Pages.Forum;
 
 /// <summary>
-/// The Stadtteilforum: open actions of all meetings first, then the meetings with minutes, then the residents' groups.
+/// The Stadtteilforum: open actions of all meetings first, then the meetings with minutes (the residents' groups have
+/// their own page, /Quartiere/Gruppen).
 /// Case managers read; coordination records, edits and marks actions done.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-internal sealed class IndexModel(ForumQueries queries, ForumWork work, GroupWork groups, ICurrentUser user, IClock clock) : PageModel
+internal sealed class IndexModel(ForumQueries queries, ForumWork work, ICurrentUser user, IClock clock) : PageModel
 {
     public IReadOnlyList<OpenForumAction> OpenActions { get; private set; } = [];
 
     public IReadOnlyList<ForumMeeting> Meetings { get; private set; } = [];
-
-    public IReadOnlyList<ResidentGroup> Groups { get; private set; } = [];
 
     public LocalDate Today { get; private set; }
 
@@ -34,7 +33,6 @@ internal sealed class IndexModel(ForumQueries queries, ForumWork work, GroupWork
         Today = clock.Today();
         OpenActions = await queries.OpenActionsAsync(cancellationToken);
         Meetings = await queries.MeetingsAsync(null, cancellationToken);
-        Groups = await groups.ListAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostErledigtAsync(Guid meetingId, Guid actionId, bool done, CancellationToken cancellationToken)
