@@ -209,9 +209,22 @@ return p95 < TargetMs ? 0 : 1;
 /// <summary>The same morning, moved on by minutes only, so the months of the trend match the loaded data.</summary>
 internal sealed class MovingClock(Instant start) : IClock
 {
-    private long _ticks = start.ToUnixTimeTicks();
+    private readonly Lock _gate = new();
+    private Instant _now = start;
 
-    public Instant GetCurrentInstant() => Instant.FromUnixTimeTicks(Interlocked.Read(ref _ticks));
+    public Instant GetCurrentInstant()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
 
-    public void Advance(Duration by) => Interlocked.Add(ref _ticks, by.BulkNanoseconds / 100);
+    public void Advance(Duration by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
 }
