@@ -229,7 +229,7 @@ public class JobsApp : QpApp
     public ProbeControls Controls { get; } = new();
 
     /// <summary>A second (third …) Host on a shared database, as another process would be.</summary>
-    public static JobsApp OnSharedDatabase(string connectionString) => new(connectionString);
+    public static new JobsApp OnSharedDatabase(string connectionString) => new(connectionString);
 
     protected override void ConfigureServices(IServiceCollection services)
     {
