@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using QuartierPflege.BuildingBlocks.Contracts.Messaging;
 using QuartierPflege.DataProtection.Contracts;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace QuartierPflege.Testing;
@@ -22,6 +24,20 @@ public static class DataProtectionReplies
     public static RetentionPeriods DefaultRetentionPeriods(this QpApp app)
         => new([.. app.Services.GetServices<IPersonalDataRegister>().SelectMany(r => r.Kinds)
             .Select(k => new RetentionSetting(k.Key, k.Retention.Default))]);
+
+    /// <summary>
+    /// Sweeps published at the same moment, one per id (a duplicate delivery, or what a second Host would send), tracked
+    /// until every module has answered each.
+    /// </summary>
+    public static Task<ITrackedSession> SweepAtOnceAsync(this QpApp app, LocalDate date, RetentionPeriods periods, params Guid[] sweepIds)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.TrackAsync(async () =>
+        {
+            var bus = app.Services.GetRequiredService<IMessageBus>();
+            await Task.WhenAll(sweepIds.Select(id => bus.PublishAsync(new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), id, date, periods)).AsTask()));
+        });
+    }
 
     public static IPersonalDataHolder HolderOf(this IServiceProvider services, string module)
         => services.GetServices<IPersonalDataHolder>().Single(h => h.Module == module);

@@ -194,12 +194,7 @@ public sealed class CaseDataProtectionTests(QpApp app) : IClassFixture<QpApp>
     /// <summary>Sweeps published at once (a duplicate delivery, or a second Host), and Case Management's answers to them.</summary>
     private async Task<IReadOnlyList<RetentionSwept>> SweepAsync(LocalDate date, int times)
     {
-        var tracked = await app.TrackAsync(async () =>
-        {
-            var bus = app.Services.GetRequiredService<IMessageBus>();
-            await Task.WhenAll(Enumerable.Range(0, times).Select(_ =>
-                bus.PublishAsync(new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), Guid.NewGuid(), date, DefaultPeriods())).AsTask()));
-        });
+        var tracked = await app.SweepAtOnceAsync(date, DefaultPeriods(), [.. Enumerable.Range(0, times).Select(_ => Guid.NewGuid())]);
         return tracked.SweptBy(CaseManagementPersonalData.ModuleName);
     }
 

@@ -45,13 +45,7 @@ public sealed class PartnersDataProtectionTests(PartnersDataProtectionTests.App 
         // Two sweeps at once (a duplicate delivery, or a second Host): every record is counted by one of them.
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
-        var tracked = await app.TrackAsync(() => app.InScopeAsync(async sp =>
-        {
-            var bus = sp.GetRequiredService<IMessageBus>();
-            await Task.WhenAll(
-                bus.PublishAsync(new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), first, today, periods)).AsTask(),
-                bus.PublishAsync(new RetentionSweep(Guid.NewGuid(), app.Clock.GetCurrentInstant(), second, today, periods)).AsTask());
-        }));
+        var tracked = await app.SweepAtOnceAsync(today, periods, first, second);
         var replies = Swept(tracked);
         Assert.Equal(new[] { first, second }.Order(), replies.Select(r => r.SweepId).Order());
         Assert.Equal(1, replies.Sum(r => Count(r.Counts, PartnersPersonalData.ReferralKey).Anonymised));

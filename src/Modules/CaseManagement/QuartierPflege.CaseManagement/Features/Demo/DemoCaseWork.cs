@@ -629,7 +629,7 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
     /// One entry per case says where its records came from. The seeder runs without a signed-in person, so it does not
     /// pretend that the case managers made each change: the entry names no user (empty id) and says "Demodaten".
     /// </summary>
-    private void AddAuditEntry(Case @case) => session.Insert(new AuditEntry
+    internal static AuditEntry SeedAuditEntry(Case @case, Instant now, string what) => new()
     {
         At = now,
         UserId = Guid.Empty,
@@ -639,8 +639,11 @@ internal sealed class DemoCaseWork(IDocumentSession session, List<Consent> conse
         RecordId = @case.Id,
         ResidentId = @case.ResidentId,
         CaseId = @case.Id,
-        Description = "Demodaten geladen: Fall mit Hausbesuchen, Wege-Hilfe-Plan, Wiedervorlagen und Journal (kein Benutzer)",
-    });
+        Description = $"Demodaten geladen: {what} (kein Benutzer)",
+    };
+
+    private void AddAuditEntry(Case @case)
+        => session.Insert(SeedAuditEntry(@case, now, "Fall mit Hausbesuchen, Wege-Hilfe-Plan, Wiedervorlagen und Journal"));
 
     /// <summary>Sharing needs consent given before the referral: the category consent if it is old enough, else one for this partner.</summary>
     private void EnsureSharingConsent(Resident resident, DemoAccount owner, PartnerListing partner, string category, LocalDate sentOn)

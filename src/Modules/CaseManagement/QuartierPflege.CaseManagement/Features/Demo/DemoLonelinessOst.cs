@@ -129,18 +129,7 @@ internal sealed class DemoLonelinessOst(IDocumentSession session, IPartnerDirect
                 }
             }
 
-            session.Insert(new AuditEntry
-            {
-                At = now,
-                UserId = Guid.Empty,
-                UserName = "Demodaten (seed-demo)",
-                Action = AuditAction.Create,
-                RecordKind = "Case",
-                RecordId = @case.Id,
-                ResidentId = @case.ResidentId,
-                CaseId = @case.Id,
-                Description = "Demodaten geladen: Fall mit Problemlage und Einwilligungen (kein Benutzer)",
-            });
+            session.Insert(DemoCaseWork.SeedAuditEntry(@case, now, "Fall mit Problemlage und Einwilligungen"));
         }
 
         await session.SaveChangesAsync(cancellationToken);
